@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PegawaiConfig(AppConfig):
+    name = "pegawai"
+    verbose_name = _("Organisasi dan pegawai")

@@ -1,0 +1,319 @@
+"""Every write to organisation and people data, one function per use case.
+
+Each function runs in one transaction, checks the actor's right and writes a
+:class:`~pegawai.models.Riwayat` row.  Views and commands call these, never the ORM.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from . import permissions
+from .models import Instansi, Jabatan, OperatorUnit, Pegawai, Penugasan, Riwayat, UnitKerja
+
+
+# --- history ------------------------------------------------------------------------------
+def catat_riwayat(
+    *,
+    pelaku: Pegawai | None,
+    objek: models.Model,
+    aksi: str,
+    subjek: Pegawai | None = None,
+    sebagai: str | None = None,
+    dari_status: str = "",
+    ke_status: str = "",
+    keterangan: str = "",
+    data: dict[str, Any] | None = None,
+) -> Riwayat:
+    """Record who did what.  ``sebagai`` defaults from the actor's relation to the subject."""
+    if sebagai is None:
+        sebagai = permissions.peran_terhadap(pelaku, subjek)
+    return Riwayat.objects.create(
+        pelaku=pelaku,
+        subjek=subjek,
+        sebagai=sebagai,
+        aksi=aksi,
+        content_type=ContentType.objects.get_for_model(objek),
+        object_id=objek.pk,
+        dari_status=dari_status,
+        ke_status=ke_status,
+        keterangan=keterangan,
+        data=data or {},
+    )
+
+
+def _wajib_admin(aktor: Pegawai, instansi: Instansi) -> None:
+    if not permissions.is_admin_instansi(aktor, instansi):
+        raise PermissionDenied(_("Hanya admin instansi yang boleh mengubah data induk."))
+
+
+# --- trees ------------------------------------------------------------------------------
+@transaction.atomic
+def simpan_unit(aktor: Pegawai, unit: UnitKerja) -> UnitKerja:
+    _wajib_admin(aktor, unit.instansi)
+    if unit.induk and unit.induk.instansi_id != unit.instansi_id:
+        raise ValidationError({"induk": _("Unit induk harus dari instansi yang sama.")})
+    baru = unit.pk is None
+    unit.save()
+    catat_riwayat(
+        pelaku=aktor,
+        objek=unit,
+        aksi="unit.dibuat" if baru else "unit.diubah",
+        sebagai=Riwayat.Sebagai.ADMIN,
+        data={"kode": unit.kode, "nama": unit.nama},
+    )
+    return unit
+
+
+@transaction.atomic
+def simpan_jabatan(aktor: Pegawai, jabatan: Jabatan) -> Jabatan:
+    _wajib_admin(aktor, jabatan.instansi)
+    if jabatan.unit.instansi_id != jabatan.instansi_id:
+        raise ValidationError({"unit": _("Unit kerja harus dari instansi yang sama.")})
+    if jabatan.induk and jabatan.induk.instansi_id != jabatan.instansi_id:
+        raise ValidationError({"induk": _("Jabatan atasan harus dari instansi yang sama.")})
+    baru = jabatan.pk is None
+    jabatan.save()
+    catat_riwayat(
+        pelaku=aktor,
+        objek=jabatan,
+        aksi="jabatan.dibuat" if baru else "jabatan.diubah",
+        sebagai=Riwayat.Sebagai.ADMIN,
+        data={"nama": jabatan.nama},
+    )
+    return jabatan
+
+
+# --- assignments --------------------------------------------------------------------------
+def _tumpang_tindih(qs, mulai: dt.date, selesai: dt.date | None):
+    """Rows of ``qs`` whose [mulai, selesai] range meets the given one (open ends = ∞)."""
+    qs = qs.filter(Q(selesai__isnull=True) | Q(selesai__gte=mulai))
+    if selesai is not None:
+        qs = qs.filter(mulai__lte=selesai)
+    return qs
+
+
+def periksa_penugasan(penugasan: Penugasan) -> None:
+    """The overlap rules, raised as field errors (Bahasa Indonesia).
+
+    * a pegawai holds one definitif jabatan at a time;
+    * a jabatan has one definitif holder at a time, one Plt at a time, one Plh at a time.
+    """
+    if penugasan.selesai and penugasan.selesai < penugasan.mulai:
+        raise ValidationError({"selesai": _("Tanggal selesai tidak boleh sebelum tanggal mulai.")})
+    lain = Penugasan.objects.exclude(pk=penugasan.pk)
+    if penugasan.jenis == Penugasan.Jenis.DEFINITIF:
+        bentrok = (
+            _tumpang_tindih(
+                lain.filter(pegawai_id=penugasan.pegawai_id, jenis=Penugasan.Jenis.DEFINITIF),
+                penugasan.mulai,
+                penugasan.selesai,
+            )
+            .select_related("jabatan")
+            .first()
+        )
+        if bentrok:
+            raise ValidationError(
+                {
+                    "mulai": _(
+                        "Pegawai ini sudah menjabat definitif sebagai %(jabatan)s sejak %(mulai)s. "
+                        "Akhiri penugasan itu dahulu."
+                    )
+                    % {"jabatan": bentrok.jabatan.nama, "mulai": bentrok.mulai.strftime("%d-%m-%Y")}
+                }
+            )
+    bentrok = (
+        _tumpang_tindih(
+            lain.filter(jabatan_id=penugasan.jabatan_id, jenis=penugasan.jenis),
+            penugasan.mulai,
+            penugasan.selesai,
+        )
+        .select_related("pegawai")
+        .first()
+    )
+    if bentrok:
+        raise ValidationError(
+            {
+                "mulai": _(
+                    "Jabatan ini sudah diisi (%(jenis)s) oleh %(nama)s pada rentang tanggal itu."
+                )
+                % {"jenis": bentrok.get_jenis_display(), "nama": bentrok.pegawai.nama_lengkap}
+            }
+        )
+
+
+@transaction.atomic
+def tugaskan(aktor: Pegawai, penugasan: Penugasan) -> Penugasan:
+    """Create or change an assignment (definitif, Plt or Plh)."""
+    jabatan = Jabatan.objects.select_for_update().get(pk=penugasan.jabatan_id)
+    _wajib_admin(aktor, jabatan.instansi)
+    pegawai = Pegawai.objects.select_for_update().get(pk=penugasan.pegawai_id)
+    if pegawai.instansi_id != jabatan.instansi_id:
+        raise ValidationError({"pegawai": _("Pegawai dan jabatan harus dari instansi yang sama.")})
+    periksa_penugasan(penugasan)
+    baru = penugasan.pk is None
+    if baru:
+        penugasan.dibuat_oleh = aktor
+    penugasan.save()
+    sinkronkan_unit_pegawai(pegawai)
+    catat_riwayat(
+        pelaku=aktor,
+        subjek=pegawai,
+        objek=penugasan,
+        aksi="penugasan.dibuat" if baru else "penugasan.diubah",
+        sebagai=Riwayat.Sebagai.ADMIN,
+        data={
+            "jabatan": jabatan.nama,
+            "jenis": penugasan.jenis,
+            "mulai": penugasan.mulai.isoformat(),
+            "selesai": penugasan.selesai.isoformat() if penugasan.selesai else None,
+        },
+    )
+    return penugasan
+
+
+@transaction.atomic
+def akhiri_penugasan(aktor: Pegawai, penugasan: Penugasan, selesai: dt.date) -> Penugasan:
+    penugasan = Penugasan.objects.select_for_update().select_related("jabatan").get(pk=penugasan.pk)
+    _wajib_admin(aktor, penugasan.jabatan.instansi)
+    if selesai < penugasan.mulai:
+        raise ValidationError({"selesai": _("Tanggal selesai tidak boleh sebelum tanggal mulai.")})
+    lama = penugasan.selesai
+    penugasan.selesai = selesai
+    penugasan.save(update_fields=["selesai"])
+    sinkronkan_unit_pegawai(penugasan.pegawai)
+    catat_riwayat(
+        pelaku=aktor,
+        subjek=penugasan.pegawai,
+        objek=penugasan,
+        aksi="penugasan.diakhiri",
+        sebagai=Riwayat.Sebagai.ADMIN,
+        data={"selesai_lama": lama.isoformat() if lama else None, "selesai": selesai.isoformat()},
+    )
+    return penugasan
+
+
+def sinkronkan_unit_pegawai(pegawai: Pegawai, tanggal: dt.date | None = None) -> None:
+    """Keep ``Pegawai.unit_kerja`` equal to the unit of today's definitif jabatan."""
+    tanggal = tanggal or dt.date.today()
+    unit_id = (
+        Penugasan.objects.aktif_pada(tanggal)
+        .filter(pegawai=pegawai, jenis=Penugasan.Jenis.DEFINITIF)
+        .order_by("-mulai")
+        .values_list("jabatan__unit_id", flat=True)
+        .first()
+    )
+    if unit_id is not None and unit_id != pegawai.unit_kerja_id:
+        pegawai.unit_kerja_id = unit_id
+        pegawai.save(update_fields=["unit_kerja"])
+
+
+# --- people and roles ---------------------------------------------------------------------
+@transaction.atomic
+def ubah_status_pegawai(
+    aktor: Pegawai, pegawai: Pegawai, status: str, keterangan: str = ""
+) -> None:
+    pegawai = Pegawai.objects.select_for_update().get(pk=pegawai.pk)
+    _wajib_admin(aktor, pegawai.instansi)
+    if status not in Pegawai.Status.values:
+        raise ValidationError({"status": _("Status tidak dikenal.")})
+    if pegawai.pk == aktor.pk and status not in Pegawai.STATUS_BOLEH_MASUK:
+        raise ValidationError({"status": _("Anda tidak dapat menonaktifkan akun Anda sendiri.")})
+    lama = pegawai.status
+    if lama == status:
+        return
+    pegawai.status = status
+    pegawai.save(update_fields=["status"])
+    catat_riwayat(
+        pelaku=aktor,
+        subjek=pegawai,
+        objek=pegawai,
+        aksi="pegawai.status",
+        sebagai=Riwayat.Sebagai.ADMIN,
+        dari_status=lama,
+        ke_status=status,
+        keterangan=keterangan,
+    )
+
+
+@transaction.atomic
+def simpan_pegawai(aktor: Pegawai, pegawai: Pegawai) -> Pegawai:
+    """Create or update a pegawai's identity data (not the password, not the roles)."""
+    _wajib_admin(aktor, pegawai.instansi)
+    baru = pegawai.pk is None
+    if baru:
+        pegawai.set_unusable_password()
+    pegawai.full_clean(exclude=["password"])
+    pegawai.save()
+    catat_riwayat(
+        pelaku=aktor,
+        subjek=pegawai,
+        objek=pegawai,
+        aksi="pegawai.dibuat" if baru else "pegawai.diubah",
+        sebagai=Riwayat.Sebagai.ADMIN,
+    )
+    return pegawai
+
+
+@transaction.atomic
+def jadikan_operator(aktor: Pegawai, pegawai: Pegawai, unit: UnitKerja) -> OperatorUnit:
+    _wajib_admin(aktor, unit.instansi)
+    if pegawai.instansi_id != unit.instansi_id:
+        raise ValidationError({"pegawai": _("Operator harus pegawai instansi yang sama.")})
+    if not pegawai.is_active:
+        raise ValidationError(
+            {"pegawai": _("Pegawai yang tidak aktif tidak dapat menjadi operator.")}
+        )
+    op, dibuat = OperatorUnit.objects.get_or_create(
+        pegawai=pegawai, unit=unit, defaults={"dibuat_oleh": aktor}
+    )
+    if not dibuat:
+        raise ValidationError({"unit": _("Pegawai ini sudah menjadi operator unit tersebut.")})
+    catat_riwayat(
+        pelaku=aktor,
+        subjek=pegawai,
+        objek=op,
+        aksi="operator.ditambah",
+        sebagai=Riwayat.Sebagai.ADMIN,
+        data={"unit": unit.nama},
+    )
+    return op
+
+
+@transaction.atomic
+def cabut_operator(aktor: Pegawai, operator: OperatorUnit) -> None:
+    _wajib_admin(aktor, operator.unit.instansi)
+    catat_riwayat(
+        pelaku=aktor,
+        subjek=operator.pegawai,
+        objek=operator.pegawai,
+        aksi="operator.dicabut",
+        sebagai=Riwayat.Sebagai.ADMIN,
+        data={"unit": operator.unit.nama},
+    )
+    operator.delete()
+
+
+@transaction.atomic
+def atur_admin_instansi(aktor: Pegawai, pegawai: Pegawai, jadi_admin: bool) -> None:
+    _wajib_admin(aktor, pegawai.instansi)
+    if pegawai.pk == aktor.pk and not jadi_admin:
+        raise ValidationError(_("Anda tidak dapat mencabut peran admin Anda sendiri."))
+    if pegawai.is_admin_instansi == jadi_admin:
+        return
+    pegawai.is_admin_instansi = jadi_admin
+    pegawai.save(update_fields=["is_admin_instansi"])
+    catat_riwayat(
+        pelaku=aktor,
+        subjek=pegawai,
+        objek=pegawai,
+        aksi="admin.ditambah" if jadi_admin else "admin.dicabut",
+        sebagai=Riwayat.Sebagai.ADMIN,
+    )

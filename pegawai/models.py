@@ -237,6 +237,9 @@ class Pegawai(AbstractBaseUser, PermissionsMixin):
         related_name="pegawai",
     )
     is_admin_instansi = models.BooleanField(_("admin instansi"), default=False)
+    # Set when an operator or admin gives a temporary password: the pegawai must choose
+    # his own at the next login (so a shared account does not stay shared).
+    wajib_ganti_sandi = models.BooleanField(_("wajib ganti kata sandi"), default=False)
     is_active = models.BooleanField(_("boleh masuk"), default=True, editable=False)
     is_staff = models.BooleanField(_("akses admin Django"), default=False)
     date_joined = models.DateTimeField(_("terdaftar"), default=timezone.now)

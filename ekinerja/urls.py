@@ -9,5 +9,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
+    path("skp/", include("skp.urls")),
+    path("verifikasi/", include("skp.urls_verifikasi")),
     path("", include("pegawai.urls")),
 ]

@@ -24,9 +24,13 @@ def _semua(p: Peran) -> bool:
 
 MENU: list[Menu] = [
     Menu(_("Beranda"), "beranda", _semua),
-    Menu(_("Profil saya"), "profil", _semua),
+    Menu(_("SKP saya"), "skp_daftar", _semua),
+    Menu(_("Persetujuan SKP"), "skp_antrean", lambda p: p.is_atasan or p.is_admin),
+    Menu(_("Matriks peran hasil"), "skp_matriks", lambda p: p.is_atasan),
     Menu(_("Bawahan"), "bawahan", lambda p: p.is_atasan),
     Menu(_("Pegawai unit"), "pegawai_daftar", lambda p: p.is_operator or p.is_admin),
+    Menu(_("Pustaka RHK"), "pustaka_daftar", lambda p: p.is_operator or p.is_admin),
+    Menu(_("Periode"), "periode_daftar", lambda p: p.is_admin, _("Kelola")),
     Menu(_("Unit kerja"), "kelola_unit", lambda p: p.is_admin, _("Kelola")),
     Menu(_("Jabatan"), "kelola_jabatan", lambda p: p.is_admin, _("Kelola")),
     Menu(_("Pegawai"), "kelola_pegawai", lambda p: p.is_admin, _("Kelola")),

@@ -317,3 +317,93 @@ def atur_admin_instansi(aktor: Pegawai, pegawai: Pegawai, jadi_admin: bool) -> N
         aksi="admin.ditambah" if jadi_admin else "admin.dicabut",
         sebagai=Riwayat.Sebagai.ADMIN,
     )
+
+
+# --- accounts: passwords ------------------------------------------------------------------
+# Letters and digits that cannot be confused when a temporary password is read aloud or
+# copied by hand (no 0/o, 1/l/i): it is dictated to staff who are not at ease with accounts.
+HURUF_SANDI_SEMENTARA = "abcdefghjkmnpqrstuvwxyz23456789"
+
+
+def boleh_atur_ulang_sandi(aktor: Pegawai, pegawai: Pegawai) -> bool:
+    """May ``aktor`` give ``pegawai`` a temporary password?
+
+    The admin instansi may, for his instansi; an operator may, for the pegawai of his units.
+    Nobody may reach a wider right than his own through it: only a superuser resets a
+    superuser or staff account, and an operator never resets an admin or another operator
+    (whose units may lie outside his).  One's own password is changed, not reset.
+    """
+    if aktor.pk == pegawai.pk or not aktor.is_active:
+        return False
+    if pegawai.is_superuser or pegawai.is_staff:
+        return aktor.is_superuser
+    if permissions.is_admin_instansi(aktor, pegawai.instansi_id):
+        return True
+    if pegawai.is_admin_instansi or OperatorUnit.objects.filter(pegawai=pegawai).exists():
+        return False
+    return permissions.peran(aktor).mengoperatori(pegawai)
+
+
+@transaction.atomic
+def atur_ulang_sandi(aktor: Pegawai, pegawai: Pegawai) -> str:
+    """Give ``pegawai`` a random one-time password and return it (it is stored only hashed).
+
+    The pegawai must choose his own password at the next login (``wajib_ganti_sandi``), and
+    his open sessions end because the password hash changes.
+    """
+    from django.utils.crypto import get_random_string
+
+    pegawai = (
+        Pegawai.objects.select_for_update(of=("self",))
+        .select_related("unit_kerja")
+        .get(pk=pegawai.pk)
+    )
+    if not boleh_atur_ulang_sandi(aktor, pegawai):
+        raise PermissionDenied(_("Anda tidak berhak mengatur ulang kata sandi pegawai ini."))
+    if not pegawai.is_active:
+        raise ValidationError(
+            _("Pegawai ini berstatus %(status)s sehingga tidak dapat masuk ke aplikasi.")
+            % {"status": pegawai.get_status_display().lower()}
+        )
+    sandi = "-".join(get_random_string(4, HURUF_SANDI_SEMENTARA) for _i in range(3))
+    pegawai.set_password(sandi)
+    pegawai.wajib_ganti_sandi = True
+    pegawai.save(update_fields=["password", "wajib_ganti_sandi"])
+    sebagai = (
+        Riwayat.Sebagai.ADMIN
+        if permissions.is_admin_instansi(aktor, pegawai.instansi_id)
+        else Riwayat.Sebagai.OPERATOR
+    )
+    catat_riwayat(
+        pelaku=aktor,
+        subjek=pegawai,
+        objek=pegawai,
+        aksi="akun.sandi_diatur_ulang",
+        sebagai=sebagai,
+        keterangan=_("Kata sandi sementara diberikan; pegawai wajib menggantinya saat masuk."),
+    )
+    return sandi
+
+
+@transaction.atomic
+def ganti_sandi(pegawai: Pegawai, sandi_baru: str, *, lewat_email: bool = False) -> None:
+    """The pegawai sets his own password: after giving the old one, or by an e-mailed link.
+
+    It ends any obligation to replace a temporary password.  The caller keeps the current
+    session valid (``update_session_auth_hash``); the other sessions end.
+    """
+    from django.contrib.auth import password_validation
+
+    password_validation.validate_password(sandi_baru, pegawai)
+    baris = Pegawai.objects.select_for_update().get(pk=pegawai.pk)
+    pegawai.set_password(sandi_baru)
+    pegawai.wajib_ganti_sandi = False
+    pegawai.save(update_fields=["password", "wajib_ganti_sandi"])
+    catat_riwayat(
+        pelaku=pegawai,
+        subjek=pegawai,
+        objek=pegawai,
+        aksi="akun.sandi_direset_email" if lewat_email else "akun.sandi_diganti",
+        sebagai=Riwayat.Sebagai.SENDIRI,
+        data={"mengganti_sandi_sementara": baris.wajib_ganti_sandi},
+    )

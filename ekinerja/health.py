@@ -34,7 +34,7 @@ def _cek_broker() -> dict:
     mulai = time.perf_counter()
     try:
         with app.connection_for_write() as conn:
-            conn.ensure_connection(max_retries=1, timeout=2)
+            conn.ensure_connection(max_retries=1, interval_start=0, interval_step=0.2, timeout=2)
     except Exception as exc:  # noqa: BLE001
         return {"ok": False, "transport": jenis, "error": type(exc).__name__}
     return {"ok": True, "transport": jenis, "ms": round((time.perf_counter() - mulai) * 1000, 1)}

@@ -43,11 +43,14 @@ def masuk_dulu(**lainnya: int) -> dict[str, int]:
 
 HANYA_ADMIN = masuk_dulu(asn=403, atasan=403, operator=403, admin=200, superuser=200, lain=403)
 POST_ADMIN = masuk_dulu(asn=403, atasan=403, operator=403, admin=302, superuser=302, lain=403)
-POST_ADMIN_OBJEK = masuk_dulu(asn=403, atasan=403, operator=403, admin=302, superuser=302, lain=404)
 
 
 def staf(org):
     return {"pk": org.staf.pk}
+
+
+def pk(atribut):
+    return lambda org: {"pk": atribut(org).pk}
 
 
 ATURAN: dict[str, Aturan] = {
@@ -84,6 +87,29 @@ ATURAN: dict[str, Aturan] = {
         kwargs=staf,
         metode="post",
     ),
+    # admin instansi: master data (another instansi's objects: 404, tested per page)
+    "kelola_unit": Aturan(HANYA_ADMIN),
+    "kelola_unit_tambah": Aturan(HANYA_ADMIN),
+    "kelola_unit_ubah": Aturan(HANYA_ADMIN, kwargs=pk(lambda o: o.seksi)),
+    "kelola_jabatan": Aturan(HANYA_ADMIN),
+    "kelola_jabatan_tambah": Aturan(HANYA_ADMIN),
+    "kelola_jabatan_ubah": Aturan(HANYA_ADMIN, kwargs=pk(lambda o: o.jab_kasi)),
+    "kelola_pegawai": Aturan(HANYA_ADMIN),
+    "kelola_pegawai_cari": Aturan(HANYA_ADMIN),
+    "kelola_pegawai_tambah": Aturan(HANYA_ADMIN),
+    "kelola_pegawai_detail": Aturan(HANYA_ADMIN, kwargs=staf),
+    "kelola_pegawai_ubah": Aturan(HANYA_ADMIN, kwargs=staf),
+    "kelola_pegawai_status": Aturan(POST_ADMIN, kwargs=staf, metode="post",
+                                    data={"status": "cuti"}),
+    "kelola_pegawai_admin": Aturan(POST_ADMIN, kwargs=staf, metode="post",
+                                   data={"jadi_admin": "1"}),
+    "kelola_penugasan_tambah": Aturan(HANYA_ADMIN, kwargs=staf),
+    "kelola_penugasan_akhiri": Aturan(POST_ADMIN, kwargs=pk(lambda o: o.staf.penugasan.get()),
+                                      metode="post", data={"selesai": "2025-01-01"}),
+    "kelola_operator": Aturan(HANYA_ADMIN),
+    "kelola_operator_tambah": Aturan(HANYA_ADMIN),
+    "kelola_operator_cabut": Aturan(POST_ADMIN, kwargs=pk(lambda o: o.operator.unit_operator.get()),
+                                    metode="post"),
 }
 
 

@@ -1,0 +1,58 @@
+"""``manage.py seed_demo``: the demo kabupaten (Pemerintah Kabupaten Sukamaju) and its logins."""
+
+from __future__ import annotations
+
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from pegawai import demo
+
+
+class Command(BaseCommand):
+    help = (
+        "Mengisi data demo Pemerintah Kabupaten Sukamaju (unit, jabatan, lebih dari 80 pegawai, "
+        "Plt, Plh, operator, admin instansi) lalu mencetak akun demo. Aman dijalankan berulang."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--paksa",
+            action="store_true",
+            help="Izinkan walau DEBUG=false (akun demo memakai kata sandi yang diketahui umum).",
+        )
+
+    def handle(self, *args, **options):
+        # Demo accounts share a published password: never create them by accident in production.
+        if not settings.DEBUG and not options["paksa"]:
+            raise CommandError(
+                "DEBUG=false: akun demo memakai kata sandi yang diketahui umum. "
+                "Tambahkan --paksa bila memang untuk server demo."
+            )
+        mulai = time.perf_counter()
+        hasil = demo.muat_demo()
+        detik = time.perf_counter() - mulai
+        if hasil.ada_perubahan:
+            rincian = ", ".join(f"{n} {jenis}" for jenis, n in hasil.dibuat.items() if n)
+            self.stdout.write(self.style.SUCCESS(f"Data demo dibuat: {rincian} ({detik:.1f} d)."))
+        else:
+            self.stdout.write(f"Data demo sudah lengkap; tidak ada yang diubah ({detik:.1f} d).")
+        self.stdout.write("")
+        self._cetak_akun()
+
+    def _cetak_akun(self) -> None:
+        baris = [("Peran", "NIP", "Nama", "Jabatan / keterangan")]
+        for akun, pegawai, jabatan in demo.akun_demo():
+            nama = pegawai.nama_lengkap if pegawai else "-"
+            ket = "; ".join(x for x in (jabatan, akun.catatan) if x)
+            baris.append((akun.peran, akun.nip, nama, ket))
+        lebar = [max(len(b[i]) for b in baris) for i in range(3)]
+        for i, (peran, nip, nama, ket) in enumerate(baris):
+            self.stdout.write(
+                f"{peran:<{lebar[0]}}  {nip:<{lebar[1]}}  {nama:<{lebar[2]}}  {ket}".rstrip()
+            )
+            if i == 0:
+                self.stdout.write("  ".join("-" * n for n in [*lebar, 20]))
+        self.stdout.write("")
+        self.stdout.write(f"Kata sandi semua akun demo: {demo.DEMO_SANDI}")

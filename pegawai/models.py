@@ -396,3 +396,9 @@ class Riwayat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.waktu:%Y-%m-%d %H:%M} {self.aksi}"
+
+    @property
+    def aksi_tampil(self) -> str:
+        from .riwayat import label_aksi
+
+        return label_aksi(self.aksi)

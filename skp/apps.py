@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class SkpConfig(AppConfig):
     name = "skp"
     verbose_name = _("Perencanaan kinerja (SKP)")
+
+    def ready(self) -> None:
+        from . import riwayat  # noqa: F401 - registers the action labels

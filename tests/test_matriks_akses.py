@@ -106,6 +106,12 @@ ATURAN: dict[str, Aturan] = {
     "kelola_penugasan_tambah": Aturan(HANYA_ADMIN, kwargs=staf),
     "kelola_penugasan_akhiri": Aturan(POST_ADMIN, kwargs=pk(lambda o: o.staf.penugasan.get()),
                                       metode="post", data={"selesai": "2025-01-01"}),
+    "kelola_impor": Aturan(HANYA_ADMIN),
+    "kelola_impor_templat": Aturan(HANYA_ADMIN, kwargs=lambda org: {"fmt": "xlsx"}),
+    "kelola_impor_terapkan": Aturan(
+        masuk_dulu(asn=403, atasan=403, operator=403, admin=302, superuser=302, lain=403),
+        metode="post",
+    ),
     "kelola_operator": Aturan(HANYA_ADMIN),
     "kelola_operator_tambah": Aturan(HANYA_ADMIN),
     "kelola_operator_cabut": Aturan(POST_ADMIN, kwargs=pk(lambda o: o.operator.unit_operator.get()),

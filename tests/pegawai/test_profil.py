@@ -90,7 +90,7 @@ def test_peran_ditampilkan(client, org):
 def test_riwayat_sendiri(client, org):
     services.ubah_status_pegawai(org.admin, org.staf, "cuti", keterangan="Cuti besar")
     html = profil(client, org.staf)
-    assert "pegawai.status" in html
+    assert "Status pegawai diubah" in html
     assert "Cuti besar" in html
 
 

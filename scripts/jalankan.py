@@ -9,8 +9,24 @@ import os
 import signal
 import subprocess
 import sys
+import time
 
 ALAMAT = os.environ.get("ALAMAT", "127.0.0.1:8000")
+
+
+def cetak_akun_demo() -> None:
+    sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ekinerja.settings")
+    import django
+
+    django.setup()
+    from pegawai.demo import AKUN_DEMO, DEMO_SANDI
+
+    print(f"\n  e-Kinerja berjalan di http://{ALAMAT}/  (Ctrl-C untuk berhenti)")
+    print(f"  Akun demo (kata sandi: {DEMO_SANDI}):")
+    for akun in AKUN_DEMO:
+        print(f"    {akun.peran:<16} {akun.nip}  {akun.catatan}".rstrip())
+    print(flush=True)
 
 
 def main() -> int:
@@ -22,7 +38,8 @@ def main() -> int:
         web = subprocess.Popen(  # noqa: S603
             [sys.executable, "manage.py", "runserver", ALAMAT, "--noreload"]
         )
-        print(f"\n  e-Kinerja berjalan di http://{ALAMAT}/  (Ctrl-C untuk berhenti)\n", flush=True)
+        time.sleep(3)  # let the worker's banner pass, so the logins are the last thing shown
+        cetak_akun_demo()
         return web.wait()
     except KeyboardInterrupt:
         return 0

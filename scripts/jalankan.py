@@ -31,7 +31,7 @@ def cetak_akun_demo() -> None:
 
 def main() -> int:
     worker = subprocess.Popen(  # noqa: S603
-        [sys.executable, "-m", "celery", "-A", "ekinerja", "worker", "--beat",
+        [sys.executable, "-m", "celery", "-A", "ekinerja", "--quiet", "worker", "--beat",
          "--pool", "solo", "--loglevel", "INFO"],
     )
     try:

@@ -18,6 +18,7 @@ migrate:
 
 demo:
 	$(MANAGE) seed_demo
+	$(MANAGE) buat_sertifikat_demo
 
 lint:
 	$(UV) run ruff check .

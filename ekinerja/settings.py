@@ -248,8 +248,15 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
+    "loggers": {"weasyprint": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
 
 # --- e-Kinerja ------------------------------------------------------------------------
 EKINERJA_NAMA_APLIKASI = env("EKINERJA_NAMA_APLIKASI", "e-Kinerja")
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 10 * 1024 * 1024)
+
+# --- Signed documents (docs/tanda-tangan.md) ------------------------------------------
+# Printed in every QR code: set it to the public address before the first document.
+EKINERJA_BASE_URL = env("EKINERJA_BASE_URL", "http://127.0.0.1:8000")
+EKINERJA_SIGN_P12 = env("EKINERJA_SIGN_P12", str(VAR_DIR / "sertifikat" / "demo-ttd.p12"))
+EKINERJA_SIGN_P12_PASSWORD = env("EKINERJA_SIGN_P12_PASSWORD")

@@ -5,13 +5,16 @@ from __future__ import annotations
 import logging
 
 from celery import shared_task
+from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, ValidationError
 from django.db import transaction
+from kombu.exceptions import OperationalError
 
 logger = logging.getLogger(__name__)
 
 
 @shared_task(bind=True, acks_late=True, autoretry_for=(Exception,), retry_backoff=True,
-             max_retries=5)
+             max_retries=5,
+             dont_autoretry_for=(ValidationError, ObjectDoesNotExist, ImproperlyConfigured))
 def buat_dokumen_skp(self, skp_id: int) -> str:
     """Render, sign and store the SKP document (idempotent: one document per SKP version)."""
     from .dokumen import terbitkan_dokumen_skp
@@ -26,7 +29,7 @@ def jadwalkan_dokumen_skp(skp) -> None:
     def kirim():
         try:
             buat_dokumen_skp.delay(skp.pk)
-        except Exception:  # noqa: BLE001 - broker down: the on-demand path covers it
+        except OperationalError:  # broker down: the on-demand path covers it
             logger.warning("Broker tidak tersedia; dokumen SKP %s dibuat saat diminta.", skp.pk)
 
     transaction.on_commit(kirim)

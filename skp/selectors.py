@@ -98,3 +98,173 @@ def matriks_peran_hasil(skp_atasan: Skp) -> list[tuple[RencanaHasilKerja, list[R
 
 def pegawai_belum_punya_skp(user, periode: Periode) -> QuerySet[Pegawai]:
     return pegawai_terlihat(user).exclude(skp__periode=periode)
+
+
+# --- the atasan's pages, the matriks peran hasil and the RHK library --------------------------
+# (skp/views_atasan.py, skp/views_pustaka.py)
+def dinilai_ppk(pegawai_ids, tanggal) -> set[int]:
+    """Those of ``pegawai_ids`` whose pejabat penilai on ``tanggal`` is the PPK (3 queries).
+
+    The bulk form of ``rantai_penilai(p, tanggal).pejabat_penilai.is_ppk``: the pegawai has a
+    definitif jabatan and nobody acts in any jabatan above it (the same
+    :func:`pegawai.hierarki.pemangku_jabatan` rule, "never himself" included).
+    """
+    from collections import defaultdict
+
+    from pegawai.hierarki import pemangku_jabatan
+    from pegawai.models import Penugasan
+
+    jabatan: dict[int, object] = {}
+    definitif = (
+        Penugasan.objects.aktif_pada(tanggal)
+        .filter(pegawai_id__in=list(pegawai_ids), jenis=Penugasan.Jenis.DEFINITIF)
+        .select_related("jabatan")
+        .order_by("pegawai_id", "-mulai")
+    )
+    for p in definitif:
+        jabatan.setdefault(p.pegawai_id, p.jabatan)
+    leluhur = {a for j in jabatan.values() for a in j.id_leluhur}
+    pemangku: dict[int, list] = defaultdict(list)
+    if leluhur:
+        for p in (
+            Penugasan.objects.aktif_pada(tanggal)
+            .filter(jabatan_id__in=leluhur)
+            .select_related("pegawai")
+        ):
+            pemangku[p.jabatan_id].append(p)
+    return {
+        pegawai_id
+        for pegawai_id, j in jabatan.items()
+        if all(pemangku_jabatan(pemangku[a], kecuali={pegawai_id}) is None for a in j.id_leluhur)
+    }
+
+
+def antrean_atas_nama_ppk(user, tanggal=None) -> QuerySet[Skp]:
+    """For the admin instansi: SKP waiting for the PPK (diajukan/disetujui), which he records.
+
+    Only SKP that can be rated by the PPK are examined — those submitted to the PPK
+    (``penilai`` empty), JPT ones and those of a jabatan at the top of the tree — and each is
+    then checked against today's chain, so a fixed number of queries answers the page.
+    """
+    import datetime as dt
+
+    from pegawai.models import Jabatan
+
+    if not peran(user).is_admin:
+        return Skp.objects.none()
+    menunggu = [Skp.Status.DIAJUKAN, Skp.Status.DISETUJUI]
+    calon = Skp.objects.filter(status__in=menunggu).exclude(pegawai=user)
+    if not user.is_superuser:
+        calon = calon.filter(periode__instansi_id=user.instansi_id)
+    calon = calon.filter(
+        Q(penilai__isnull=True)
+        | Q(jabatan__induk__isnull=True)
+        | Q(jabatan__jenis__in=Jabatan.JENIS_JPT)
+    )
+    pasangan = list(calon.values_list("pk", "pegawai_id"))
+    ppk = dinilai_ppk({p for _, p in pasangan}, tanggal or dt.date.today()) if pasangan else set()
+    return Skp.objects.filter(pk__in=[s for s, p in pasangan if p in ppk])
+
+
+def antrean_penilai(user) -> QuerySet[Skp]:
+    """The atasan's queue (:func:`antrean_persetujuan`) plus, for the admin instansi, the SKP
+    he records for the PPK (annotated ``atas_nama_ppk``); oldest submission first."""
+    from django.db.models import BooleanField, Case, Value, When
+
+    ppk = list(antrean_atas_nama_ppk(user).values_list("pk", flat=True))
+    sendiri = antrean_persetujuan(user).values("pk")
+    return (
+        Skp.objects.filter(Q(pk__in=sendiri) | Q(pk__in=ppk))
+        .select_related("pegawai", "periode", "jabatan", "unit")
+        .annotate(
+            jumlah_rhk=Count("rhk"),
+            atas_nama_ppk=Case(
+                When(pk__in=ppk, then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            ),
+        )
+        .order_by("diajukan_pada", "pk")
+    )
+
+
+def periode_instansi(user) -> QuerySet[Periode]:
+    """The periods of the user's own instansi, newest first (open ones before closed)."""
+    return Periode.objects.filter(instansi_id=user.instansi_id).order_by("-mulai")
+
+
+def skp_kini(pegawai, periode: Periode) -> Skp | None:
+    """The pegawai's SKP in force in ``periode``: the latest jabatan's, and of its versions the
+    ditetapkan one while a revision is still in progress (else the newest)."""
+    from django.db.models import Case, IntegerField, Value, When
+
+    return (
+        Skp.objects.filter(pegawai=pegawai, periode=periode)
+        .exclude(status=Skp.Status.DIGANTIKAN)
+        .select_related("jabatan", "periode")
+        .annotate(
+            berlaku=Case(
+                When(status=Skp.Status.DITETAPKAN, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("-mulai", "-berlaku", "-versi")
+        .first()
+    )
+
+
+def bawahan_tanpa_skp(user, periode: Periode) -> QuerySet[Pegawai]:
+    """The user's subordinates today (pejabat penilai = user) with no SKP in ``periode``,
+    annotated ``jabatan_nama``."""
+    from pegawai.selectors import dengan_jabatan
+
+    qs = Pegawai.objects.filter(pk__in=peran(user).bawahan_ids).exclude(
+        pk__in=Skp.objects.filter(periode=periode).values("pegawai_id")
+    )
+    return dengan_jabatan(qs.select_related("unit_kerja")).order_by("nama", "nip")
+
+
+def jabatan_pustaka(user):
+    """Jabatan whose RHK library the user maintains: the admin's instansi, the operator's units
+    (with their sub-units)."""
+    from functools import reduce
+    from operator import or_
+
+    from pegawai.models import Jabatan
+
+    qs = Jabatan.objects.select_related("unit")
+    if user.is_superuser:
+        return qs
+    p = peran(user)
+    if p.is_admin:
+        return qs.filter(instansi_id=user.instansi_id)
+    if p.is_operator:
+        return qs.filter(
+            reduce(or_, (Q(unit__path__startswith=path) for _, path in p.unit_operator))
+        )
+    return qs.none()
+
+
+def pustaka_kelola(user, *, unit=None, jabatan=None, cari: str = ""):
+    """RHK library entries the user may list and change, optionally narrowed by unit (with
+    its sub-units), jabatan and a word of the RHK text."""
+    from .models import PustakaRhk
+
+    qs = PustakaRhk.objects.select_related("jabatan__unit", "dibuat_oleh").filter(
+        jabatan_id__in=jabatan_pustaka(user).values("pk")
+    )
+    if unit is not None:
+        qs = qs.filter(jabatan__unit__path__startswith=unit.path)
+    if jabatan is not None:
+        qs = qs.filter(jabatan=jabatan)
+    if cari.strip():
+        qs = qs.filter(teks__icontains=cari.strip())
+    return qs.order_by("jabatan__unit__path", "jabatan__nama", "id")
+
+
+def pustaka_untuk_skp(skp: Skp):
+    """The library entries offered to an SKP: those of its jabatan."""
+    from .models import PustakaRhk
+
+    return PustakaRhk.objects.filter(jabatan_id=skp.jabatan_id).order_by("id")

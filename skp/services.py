@@ -130,7 +130,12 @@ def ubah_status_periode(aktor: Pegawai, periode: Periode, status: str) -> Period
     periode = Periode.objects.select_for_update().get(pk=periode.pk)
     if not is_admin_instansi(aktor, periode.instansi_id):
         raise PermissionDenied(_("Hanya admin instansi yang dapat mengubah periode."))
+    if status not in Periode.Status.values:
+        raise ValidationError({"status": _("Status periode tidak dikenal.")})
     lama = periode.status
+    if status == lama:
+        raise ValidationError({"status": _("Periode %(nama)s sudah berstatus %(status)s.") % {
+            "nama": periode.nama, "status": periode.get_status_display()}})
     periode.status = status
     periode.save(update_fields=["status"])
     catat_riwayat(pelaku=aktor, objek=periode, aksi="periode.status",

@@ -8,12 +8,26 @@ login page (302) unless the page is public.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Callable
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+
+from skp import services
+from skp.models import (
+    Dokumen,
+    IndikatorKinerja,
+    LampiranSkp,
+    Periode,
+    PustakaRhk,
+    RencanaHasilKerja,
+    Skp,
+)
 from tests.factories import PegawaiFactory
 
 PERAN = ("anonim", "asn", "atasan", "operator", "admin", "superuser", "lain")
@@ -51,6 +65,22 @@ def staf(org):
 
 def pk(atribut):
     return lambda org: {"pk": atribut(org).pk}
+
+
+def skp(org):
+    return {"pk": org.skp_staf.pk}
+
+
+SEMUA_MASUK = masuk_dulu(**dict.fromkeys(PERAN[1:], 200))
+# The staf's own draft SKP: the owner and his unit's operator edit it; others who may see it
+# (his atasan, the admin, the superuser) are refused the change; another instansi sees nothing.
+UBAH_SKP = masuk_dulu(asn=200, atasan=403, operator=200, admin=403, superuser=403, lain=404)
+AKSI_SKP = masuk_dulu(asn=302, atasan=403, operator=302, admin=403, superuser=403, lain=404)
+LIHAT_SKP = masuk_dulu(asn=200, atasan=200, operator=200, admin=200, superuser=200, lain=404)
+# The pejabat penilai's actions on that SKP.
+PENILAI = masuk_dulu(asn=403, atasan=200, operator=403, admin=403, superuser=403, lain=404)
+AKSI_PENILAI = masuk_dulu(asn=403, atasan=302, operator=403, admin=403, superuser=403, lain=404)
+PUSTAKA = masuk_dulu(asn=403, atasan=403, operator=200, admin=200, superuser=200, lain=403)
 
 
 ATURAN: dict[str, Aturan] = {
@@ -99,23 +129,76 @@ ATURAN: dict[str, Aturan] = {
     "kelola_pegawai_tambah": Aturan(HANYA_ADMIN),
     "kelola_pegawai_detail": Aturan(HANYA_ADMIN, kwargs=staf),
     "kelola_pegawai_ubah": Aturan(HANYA_ADMIN, kwargs=staf),
-    "kelola_pegawai_status": Aturan(POST_ADMIN, kwargs=staf, metode="post",
-                                    data={"status": "cuti"}),
-    "kelola_pegawai_admin": Aturan(POST_ADMIN, kwargs=staf, metode="post",
-                                   data={"jadi_admin": "1"}),
+    "kelola_pegawai_status": Aturan(
+        POST_ADMIN, kwargs=staf, metode="post", data={"status": "cuti"}
+    ),
+    "kelola_pegawai_admin": Aturan(
+        POST_ADMIN, kwargs=staf, metode="post", data={"jadi_admin": "1"}
+    ),
     "kelola_penugasan_tambah": Aturan(HANYA_ADMIN, kwargs=staf),
-    "kelola_penugasan_akhiri": Aturan(POST_ADMIN, kwargs=pk(lambda o: o.staf.penugasan.get()),
-                                      metode="post", data={"selesai": "2025-01-01"}),
+    "kelola_penugasan_akhiri": Aturan(
+        POST_ADMIN,
+        kwargs=pk(lambda o: o.staf.penugasan.get()),
+        metode="post",
+        data={"selesai": "2025-01-01"},
+    ),
     "kelola_impor": Aturan(HANYA_ADMIN),
     "kelola_impor_templat": Aturan(HANYA_ADMIN, kwargs=lambda org: {"fmt": "xlsx"}),
     "kelola_impor_terapkan": Aturan(
         masuk_dulu(asn=403, atasan=403, operator=403, admin=302, superuser=302, lain=403),
         metode="post",
     ),
+    # SKP planning
+    "skp_daftar": Aturan(SEMUA_MASUK),
+    "skp_buat": Aturan(SEMUA_MASUK),
+    "skp_detail": Aturan(LIHAT_SKP, kwargs=skp),
+    "skp_versi": Aturan(LIHAT_SKP, kwargs=skp),
+    "skp_rhk_tambah": Aturan(UBAH_SKP, kwargs=skp, metode="post"),
+    "skp_rhk_ubah": Aturan(UBAH_SKP, kwargs=pk(lambda o: o.rhk_staf)),
+    "skp_rhk_hapus": Aturan(AKSI_SKP, kwargs=pk(lambda o: o.rhk_staf), metode="post"),
+    "skp_indikator_tambah": Aturan(UBAH_SKP, kwargs=pk(lambda o: o.rhk_staf)),
+    "skp_indikator_ubah": Aturan(UBAH_SKP, kwargs=pk(lambda o: o.indikator_staf)),
+    "skp_indikator_hapus": Aturan(AKSI_SKP, kwargs=pk(lambda o: o.indikator_staf), metode="post"),
+    "skp_lampiran_tambah": Aturan(UBAH_SKP, kwargs=skp, metode="post"),
+    "skp_lampiran_hapus": Aturan(AKSI_SKP, kwargs=pk(lambda o: o.lampiran_staf), metode="post"),
+    "skp_salin": Aturan(AKSI_SKP, kwargs=skp, metode="post"),
+    "skp_ajukan": Aturan(AKSI_SKP, kwargs=skp, metode="post"),
+    "skp_revisi": Aturan(AKSI_SKP, kwargs=skp, metode="post"),
+    "skp_antrean": Aturan(
+        masuk_dulu(asn=403, atasan=200, operator=403, admin=200, superuser=200, lain=403)
+    ),
+    "skp_matriks": Aturan(
+        masuk_dulu(asn=403, atasan=200, operator=403, admin=403, superuser=403, lain=403)
+    ),
+    "skp_tinjau": Aturan(PENILAI, kwargs=skp),
+    "skp_setujui": Aturan(AKSI_PENILAI, kwargs=skp, metode="post"),
+    # A draft cannot be returned: the atasan sees the form again with the state error (200).
+    "skp_kembalikan": Aturan(PENILAI, kwargs=skp, metode="post", data={"alasan": "x"}),
+    "skp_tetapkan": Aturan(AKSI_PENILAI, kwargs=skp, metode="post"),
+    "skp_ekspektasi": Aturan(AKSI_PENILAI, kwargs=skp, metode="post"),
+    "skp_dokumen": Aturan(LIHAT_SKP, kwargs=lambda o: {"skp_id": o.skp_ditetapkan.pk}),
+    "verifikasi_dokumen": Aturan(semua(200), kwargs=lambda o: {"kode": o.dokumen.kode}),
+    "periode_daftar": Aturan(HANYA_ADMIN),
+    "periode_buka": Aturan(HANYA_ADMIN),
+    "periode_status": Aturan(
+        POST_ADMIN, kwargs=pk(lambda o: o.periode), metode="post", data={"status": "ditutup"}
+    ),
+    "pustaka_daftar": Aturan(PUSTAKA),
+    "pustaka_tambah": Aturan(PUSTAKA),
+    "pustaka_ubah": Aturan(PUSTAKA, kwargs=pk(lambda o: o.pustaka)),
+    "pustaka_hapus": Aturan(
+        masuk_dulu(asn=403, atasan=403, operator=302, admin=302, superuser=302, lain=403),
+        kwargs=pk(lambda o: o.pustaka),
+        metode="post",
+    ),
+    "skp_pakai_pustaka": Aturan(
+        AKSI_SKP, kwargs=lambda o: {"pk": o.pustaka.pk, "skp_id": o.skp_staf.pk}, metode="post"
+    ),
     "kelola_operator": Aturan(HANYA_ADMIN),
     "kelola_operator_tambah": Aturan(HANYA_ADMIN),
-    "kelola_operator_cabut": Aturan(POST_ADMIN, kwargs=pk(lambda o: o.operator.unit_operator.get()),
-                                    metode="post"),
+    "kelola_operator_cabut": Aturan(
+        POST_ADMIN, kwargs=pk(lambda o: o.operator.unit_operator.get()), metode="post"
+    ),
 }
 
 
@@ -135,9 +218,60 @@ def test_setiap_url_punya_aturan():
     # one rule below covers its index.  Everything else must be listed.
     semua_nama = {n for n in _nama_url(get_resolver().url_patterns) if not n.startswith("admin:")}
     tanpa_aturan = sorted(semua_nama - ATURAN.keys())
-    assert not tanpa_aturan, f"URL tanpa aturan akses di tests/test_matriks_akses.py: {tanpa_aturan}"
+    assert not tanpa_aturan, (
+        f"URL tanpa aturan akses di tests/test_matriks_akses.py: {tanpa_aturan}"
+    )
     basi = sorted(ATURAN.keys() - semua_nama)
     assert not basi, f"Aturan untuk URL yang tidak ada lagi: {basi}"
+
+
+@pytest.fixture
+def objek(org):
+    """What the object URLs point at: the staf's draft SKP with content, a set SKP with its
+    document (last year), a period and an RHK library entry for his jabatan."""
+    tahun = dt.date.today().year
+    org.periode = services.buka_periode(org.admin, org.instansi, tahun)
+    org.skp_staf = services.buat_skp(org.staf, org.staf, org.periode)
+    org.rhk_staf = RencanaHasilKerja.objects.create(skp=org.skp_staf, teks="Arsip tertata")
+    org.indikator_staf = IndikatorKinerja.objects.create(
+        rhk=org.rhk_staf, teks="Arsip terindeks", aspek="kuantitas", target_teks="100%"
+    )
+    org.lampiran_staf = LampiranSkp.objects.create(
+        skp=org.skp_staf, jenis="dukungan", teks="Rak arsip"
+    )
+    lalu = Periode.objects.create(
+        instansi=org.instansi,
+        nama="Lalu",
+        tahun=tahun - 1,
+        mulai=dt.date(tahun - 1, 1, 1),
+        selesai=dt.date(tahun - 1, 12, 31),
+        batas_penetapan_skp=dt.date(tahun - 1, 1, 31),
+    )
+    org.skp_ditetapkan = Skp.objects.create(
+        pegawai=org.staf,
+        periode=lalu,
+        jabatan=org.jab_staf,
+        unit=org.seksi,
+        mulai=lalu.mulai,
+        selesai=lalu.selesai,
+        status=Skp.Status.DITETAPKAN,
+    )
+    org.dokumen = Dokumen(
+        kode="kode-uji-matriks",
+        jenis="skp",
+        judul="SKP uji",
+        pegawai=org.staf,
+        content_type=ContentType.objects.get_for_model(Skp),
+        object_id=org.skp_ditetapkan.pk,
+        sha256="0" * 64,
+        ukuran=4,
+        penanda_tangan="Uji",
+    )
+    org.dokumen.berkas.save("uji.pdf", ContentFile(b"%PDF"), save=True)
+    org.pustaka = PustakaRhk.objects.create(
+        jabatan=org.jab_staf, teks="Arsip tertata", indikator=[]
+    )
+    return org
 
 
 @pytest.fixture
@@ -156,7 +290,8 @@ def pengguna(org):
 
 @pytest.mark.parametrize("peran", PERAN)
 @pytest.mark.parametrize("nama", sorted(ATURAN))
-def test_akses(client, org, pengguna, nama, peran):
+def test_akses(client, objek, pengguna, nama, peran):
+    org = objek
     aturan = ATURAN[nama]
     user = pengguna[peran]
     if user is not None:

@@ -173,6 +173,8 @@ def _konteks_isi(request: HttpRequest, skp: Skp, aktif: Aktif | None = None) -> 
         aktif.form if aktif and aktif.jenis == "lampiran_tambah" else LampiranForm(skp=skp)
     )
     konteks["kekurangan"] = services.kekurangan_pengajuan(skp)
+    konteks["pustaka"] = list(selectors.pustaka_untuk_skp(skp))
+    konteks["pilihan_perspektif"] = RencanaHasilKerja.Perspektif.choices
     if not rhk:
         sumber = _sumber_salin(request, skp)
         if sumber.exists():

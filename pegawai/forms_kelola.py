@@ -7,42 +7,16 @@ come from the scoped selectors: a form never offers another instansi's objects.
 from __future__ import annotations
 
 import datetime as dt
-from itertools import groupby
 
 from django import forms
 from django.db.models import QuerySet
-from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
+from .fields import PilihJabatanField, PilihUnitField
 from .models import Jabatan, Pegawai, Penugasan, UnitKerja
 from .rules import NipTidakValid, normalisasi_nip, validasi_nip
 
 TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-# --- choice fields ------------------------------------------------------------------------
-class PilihUnitField(forms.ModelChoiceField):
-    """Units as an indented tree (the queryset is ordered by ``path``)."""
-
-    def label_from_instance(self, obj: UnitKerja) -> str:
-        return f"{'— ' * obj.kedalaman}{obj.nama} ({obj.kode})"
-
-
-class _JabatanPerUnit(ModelChoiceIterator):
-    """Yields one <optgroup> per unit: the queryset is ordered by unit, then jabatan."""
-
-    def __iter__(self):
-        if self.field.empty_label is not None:
-            yield ("", self.field.empty_label)
-        for unit, grup in groupby(self.queryset, key=lambda j: j.unit):
-            yield (unit.nama, [self.choice(j) for j in grup])
-
-
-class PilihJabatanField(forms.ModelChoiceField):
-    iterator = _JabatanPerUnit
-
-    def label_from_instance(self, obj: Jabatan) -> str:
-        return f"{obj.nama} — {obj.get_jenis_display()}"
 
 
 def _nip_field(**kwargs) -> forms.CharField:

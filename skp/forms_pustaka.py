@@ -6,12 +6,10 @@ of a formset (no JavaScript): a row left blank is ignored, a row started must be
 
 from __future__ import annotations
 
-from itertools import groupby
-
 from django import forms
-from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
+from pegawai import fields
 from pegawai.models import Jabatan, UnitKerja
 
 from .models import IndikatorKinerja, PustakaRhk
@@ -21,26 +19,12 @@ BARIS_KOSONG = 2  # blank rows offered after the existing indicators
 BARIS_MINIMAL = 3
 
 
-class PilihUnitField(forms.ModelChoiceField):
-    """Units as an indented tree (the queryset is ordered by ``path``)."""
-
+class PilihUnitField(fields.PilihUnitField):
     def label_from_instance(self, obj: UnitKerja) -> str:
         return f"{'— ' * obj.kedalaman}{obj.nama}"
 
 
-class _JabatanPerUnit(ModelChoiceIterator):
-    """One <optgroup> per unit: the queryset is ordered by unit, then jabatan."""
-
-    def __iter__(self):
-        if self.field.empty_label is not None:
-            yield ("", self.field.empty_label)
-        for unit, grup in groupby(self.queryset, key=lambda j: j.unit):
-            yield (unit.nama, [self.choice(j) for j in grup])
-
-
-class PilihJabatanField(forms.ModelChoiceField):
-    iterator = _JabatanPerUnit
-
+class PilihJabatanField(fields.PilihJabatanField):
     def label_from_instance(self, obj: Jabatan) -> str:
         return obj.nama
 

@@ -71,15 +71,20 @@ def _kunci(skp: Skp) -> Skp:
     )
 
 
-def _pindah(skp: Skp, transisi: str) -> str:
-    lama = skp.status
-    baru = rules.status_setelah(transisi, lama)
+def _wajib_transisi(skp: Skp, transisi: str) -> str:
+    """The state ``transisi`` leads to from the SKP's state, or a clear ValidationError."""
+    baru = rules.status_setelah(transisi, skp.status)
     if baru is None:
         raise ValidationError(
             _("SKP berstatus %(status)s tidak dapat %(aksi)s.")
             % {"status": skp.get_status_display(), "aksi": rules.nama_transisi(transisi)}
         )
-    skp.status = baru
+    return baru
+
+
+def _pindah(skp: Skp, transisi: str) -> str:
+    """Move the SKP along ``transisi``; return the state it came from."""
+    lama, skp.status = skp.status, _wajib_transisi(skp, transisi)
     return lama
 
 
@@ -437,8 +442,7 @@ def kekurangan_pengajuan(skp: Skp) -> list[str]:
 def ajukan_skp(aktor: Pegawai, skp: Skp) -> Skp:
     skp = _kunci(skp)
     sebagai = sebagai_pemilik(aktor, skp)
-    if rules.status_setelah("ajukan", skp.status) is None:
-        _pindah(skp, "ajukan")
+    _wajib_transisi(skp, "ajukan")  # the state first: a submitted SKP says so, not "incomplete"
     masalah = kekurangan_pengajuan(skp)
     if masalah:
         raise ValidationError(masalah)

@@ -45,6 +45,12 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     EKINERJA_VAR_DIR=/app/var \
     DEBUG=false
 
+# WeasyPrint renders the signed documents: Pango, HarfBuzz (with subsetting) and a font.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends \
+        libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+
 RUN groupadd --system --gid 10001 ekinerja \
     && useradd --system --uid 10001 --gid ekinerja --home-dir /app --no-create-home \
         --shell /usr/sbin/nologin ekinerja

@@ -1,4 +1,8 @@
-"""``manage.py seed_demo``: the demo kabupaten (Pemerintah Kabupaten Sukamaju) and its logins."""
+"""``manage.py seed_demo``: the demo kabupaten (Pemerintah Kabupaten Sukamaju) and its logins.
+
+It lives in the project package because it loads every app's demo data (organisation,
+then planning); the apps themselves never import each other upwards.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from pegawai import demo
+from skp.demo import muat_demo_skp
 
 
 class Command(BaseCommand):
@@ -32,12 +37,15 @@ class Command(BaseCommand):
             )
         mulai = time.perf_counter()
         hasil = demo.muat_demo()
+        skp_dibuat = muat_demo_skp()
         detik = time.perf_counter() - mulai
         if hasil.ada_perubahan:
             rincian = ", ".join(f"{n} {jenis}" for jenis, n in hasil.dibuat.items() if n)
             self.stdout.write(self.style.SUCCESS(f"Data demo dibuat: {rincian} ({detik:.1f} d)."))
-        else:
+        elif not skp_dibuat:
             self.stdout.write(f"Data demo sudah lengkap; tidak ada yang diubah ({detik:.1f} d).")
+        if skp_dibuat:
+            self.stdout.write(self.style.SUCCESS("Data SKP demo dibuat: " + ", ".join(skp_dibuat)))
         self.stdout.write("")
         self._cetak_akun()
 

@@ -169,7 +169,12 @@ def buat_skp(
         raise PermissionDenied(_("Periode ini bukan milik instansi pegawai."))
     if periode.status != Periode.Status.DIBUKA:
         raise ValidationError(_("Periode %(nama)s sudah ditutup.") % {"nama": periode.nama})
-    tanggal = tanggal or min(max(hari_ini(), periode.mulai), periode.selesai)
+    if tanggal is None:
+        # Default: from when he has held today's jabatan within the period (normally the
+        # period's first day), not from the day he happens to open the form.
+        acuan = min(max(hari_ini(), periode.mulai), periode.selesai)
+        penugasan = jabatan_definitif(pegawai, acuan)
+        tanggal = max(penugasan.mulai, periode.mulai) if penugasan else acuan
     if not periode.mulai <= tanggal <= periode.selesai:
         raise ValidationError({"tanggal": _("Tanggal mulai harus di dalam periode.")})
     penugasan = jabatan_definitif(pegawai, tanggal)

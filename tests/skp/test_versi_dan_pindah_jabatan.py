@@ -93,3 +93,13 @@ def test_salin_skp_periode_lalu(org, skp_berjenjang):
     assert baru.rhk.first().indikator.count() == 1
     with pytest.raises(ValidationError, match="sudah berisi"):
         services.salin_skp(org.kabid, baru, lalu)
+
+
+def test_skp_baru_berlaku_sejak_awal_periode_atau_sejak_menjabat(org, periode):
+    # Held his jabatan since 2020: the SKP covers the whole period, whatever day it is made.
+    assert services.buat_skp(org.staf, org.staf, periode).mulai == periode.mulai
+    # Appointed to his jabatan on 1 March: the SKP starts that day.
+    mulai = dt.date(periode.tahun, 3, 1)
+    Penugasan.objects.filter(pegawai=org.jf).update(mulai=mulai)
+    skp = services.buat_skp(org.jf, org.jf, periode)
+    assert skp.mulai == mulai

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "ekinerja",
     "pegawai",
     "skp",
+    "aktivitas",
 ]
 
 MIDDLEWARE = [

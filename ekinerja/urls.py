@@ -10,6 +10,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
     path("skp/", include("skp.urls")),
+    path("aktivitas/", include("aktivitas.urls")),
     path("verifikasi/", include("skp.urls_verifikasi")),
     path("", include("pegawai.urls")),
 ]

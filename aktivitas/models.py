@@ -1,0 +1,324 @@
+"""Execution: daily activities with evidence, rencana aksi, monthly realisation, feedback.
+
+``Aktivitas`` is the big table (a kabupaten: ~5 M rows a year).  It is read by
+(pegawai, tanggal) and by (penilai, status); no other table points at it except its evidence,
+so on PostgreSQL it can be partitioned by month of ``tanggal`` (see
+docs/keputusan/0002-aktivitas-partisi.md) without changing the code that uses it.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from pegawai.models import Instansi
+from skp.models import IndikatorKinerja, RencanaHasilKerja, Skp
+
+from . import rules
+
+
+class PengaturanKinerja(models.Model):
+    """Per-instansi numbers of domain.md §3 (the defaults are the regulation's/BKN's)."""
+
+    instansi = models.OneToOneField(Instansi, on_delete=models.CASCADE, related_name="pengaturan")
+    batas_hari_kerja_terlambat = models.PositiveSmallIntegerField(
+        _("batas hari kerja pengisian aktivitas"),
+        default=rules.BATAS_HARI_KERJA_TERLAMBAT,
+        help_text=_("Aktivitas yang diisi lebih dari N hari kerja setelah tanggalnya terlambat."),
+    )
+    batas_tanggal_realisasi = models.PositiveSmallIntegerField(
+        _("batas tanggal realisasi bulanan"),
+        default=rules.BATAS_TANGGAL_REALISASI,
+        help_text=_("Realisasi bulan lalu wajib dikirim paling lambat tanggal ini."),
+    )
+    ukuran_bukti_maks_mb = models.PositiveSmallIntegerField(
+        _("ukuran maksimal bukti dukung (MB)"), default=rules.UKURAN_BUKTI_MAKS_MB
+    )
+    jenis_bukti = models.CharField(
+        _("jenis berkas bukti dukung"),
+        max_length=100,
+        default=",".join(rules.JENIS_BUKTI_DIIZINKAN),
+        help_text=_("Ekstensi yang diterima, dipisah koma."),
+    )
+
+    class Meta:
+        verbose_name = _("pengaturan kinerja")
+        verbose_name_plural = _("pengaturan kinerja")
+
+    def __str__(self) -> str:
+        return str(self.instansi)
+
+    @property
+    def daftar_jenis_bukti(self) -> list[str]:
+        return [j.strip().lower() for j in self.jenis_bukti.split(",") if j.strip()]
+
+
+class HariLibur(models.Model):
+    """National holidays and cuti bersama (instansi empty), or an instansi's own days off."""
+
+    class Jenis(models.TextChoices):
+        LIBUR_NASIONAL = "libur_nasional", _("Libur nasional")
+        CUTI_BERSAMA = "cuti_bersama", _("Cuti bersama")
+        LIBUR_DAERAH = "libur_daerah", _("Libur daerah")
+
+    tanggal = models.DateField(_("tanggal"))
+    nama = models.CharField(_("keterangan"), max_length=200)
+    jenis = models.CharField(_("jenis"), max_length=20, choices=Jenis.choices)
+    instansi = models.ForeignKey(
+        Instansi, on_delete=models.CASCADE, null=True, blank=True, related_name="hari_libur"
+    )
+
+    class Meta:
+        verbose_name = _("hari libur")
+        verbose_name_plural = _("hari libur")
+        ordering = ["tanggal"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tanggal", "instansi"],
+                name="hari_libur_unik",
+                nulls_distinct=False,
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tanggal:%d-%m-%Y} {self.nama}"
+
+
+class RencanaAksi(models.Model):
+    """A concrete action plan of an RHK for a month (or a quarter) of the period."""
+
+    rhk = models.ForeignKey(
+        RencanaHasilKerja, on_delete=models.CASCADE, related_name="rencana_aksi"
+    )
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    bulan = models.PositiveSmallIntegerField(_("bulan"), null=True, blank=True)
+    triwulan = models.PositiveSmallIntegerField(_("triwulan"), null=True, blank=True)
+    teks = models.TextField(_("rencana aksi"))
+    target = models.CharField(_("target"), max_length=255, blank=True)
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    dibuat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("rencana aksi")
+        verbose_name_plural = _("rencana aksi")
+        ordering = ["rhk", "tahun", "bulan", "triwulan", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(bulan__isnull=False, triwulan__isnull=True, bulan__gte=1, bulan__lte=12)
+                    | Q(
+                        bulan__isnull=True, triwulan__isnull=False, triwulan__gte=1, triwulan__lte=4
+                    )
+                ),
+                name="rencana_aksi_bulan_atau_triwulan",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.teks[:80]
+
+
+class Aktivitas(models.Model):
+    """One daily activity (progress harian) of a pegawai, with the time it was entered."""
+
+    class Status(models.TextChoices):
+        MENUNGGU = "menunggu", _("Menunggu persetujuan")
+        DISETUJUI = "disetujui", _("Disetujui")
+        DIKEMBALIKAN = "dikembalikan", _("Dikembalikan")
+
+    pegawai = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="aktivitas"
+    )
+    skp = models.ForeignKey(Skp, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    rhk = models.ForeignKey(
+        RencanaHasilKerja,
+        verbose_name=_("RHK"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="aktivitas",
+        help_text=_("Kosongkan untuk tugas tambahan di luar RHK."),
+    )
+    rencana_aksi = models.ForeignKey(
+        RencanaAksi,
+        verbose_name=_("rencana aksi"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="aktivitas",
+    )
+    tanggal = models.DateField(_("tanggal"))
+    jam_mulai = models.TimeField(_("jam mulai"))
+    jam_selesai = models.TimeField(_("jam selesai"))
+    uraian = models.TextField(_("uraian kegiatan"))
+    jumlah_output = models.DecimalField(_("jumlah output"), max_digits=10, decimal_places=2)
+    satuan_output = models.CharField(_("satuan output"), max_length=50)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.MENUNGGU)
+    # The pejabat penilai on the activity's date, kept for the review queue's index; the right
+    # to approve is checked again on action (rantai_penilai on that date).
+    penilai = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="aktivitas_dinilai",
+    )
+    catatan_penilai = models.TextField(_("catatan atasan"), blank=True)
+    ditinjau_pada = models.DateTimeField(null=True, blank=True)
+    dientri_pada = models.DateTimeField(_("diisi pada"))
+    terlambat = models.BooleanField(_("terlambat"), default=False)
+    diisi_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("Operator, bila diisi atas nama pegawai."),
+    )
+    kunci = models.UUIDField(
+        _("kunci idempotensi"), help_text=_("Dibuat di peramban: kiriman ulang tidak menggandakan.")
+    )
+
+    class Meta:
+        verbose_name = _("aktivitas")
+        verbose_name_plural = _("aktivitas")
+        ordering = ["-tanggal", "-jam_mulai", "-id"]
+        indexes = [
+            models.Index(fields=["pegawai", "tanggal"]),
+            models.Index(fields=["penilai", "status", "tanggal"]),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["pegawai", "kunci"], name="aktivitas_kunci_unik"),
+            models.CheckConstraint(
+                condition=Q(jam_selesai__gt=models.F("jam_mulai")),
+                name="aktivitas_jam_selesai_setelah_mulai",
+            ),
+            models.CheckConstraint(
+                condition=Q(jumlah_output__gt=0), name="aktivitas_output_positif"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tanggal:%d-%m-%Y} {self.uraian[:60]}"
+
+    @property
+    def bisa_diubah(self) -> bool:
+        return self.status != self.Status.DISETUJUI
+
+    @property
+    def diisi_operator(self) -> bool:
+        return self.diisi_oleh_id != self.pegawai_id
+
+    @property
+    def durasi_menit(self) -> int:
+        return (self.jam_selesai.hour * 60 + self.jam_selesai.minute) - (
+            self.jam_mulai.hour * 60 + self.jam_mulai.minute
+        )
+
+
+class BuktiDukung(models.Model):
+    """Evidence of an activity: an uploaded file (sniffed, hashed) or a link."""
+
+    aktivitas = models.ForeignKey(Aktivitas, on_delete=models.CASCADE, related_name="bukti")
+    berkas = models.FileField(upload_to="bukti/%Y/%m/", max_length=255, blank=True)
+    tautan = models.URLField(_("tautan"), max_length=500, blank=True)
+    nama_asli = models.CharField(max_length=255, blank=True)
+    jenis_konten = models.CharField(max_length=100, blank=True)
+    ukuran = models.PositiveIntegerField(default=0)
+    sha256 = models.CharField(max_length=64, blank=True)
+    diunggah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    dibuat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bukti dukung")
+        verbose_name_plural = _("bukti dukung")
+        ordering = ["id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(berkas="") & ~Q(tautan="")) | (~Q(berkas="") & Q(tautan="")),
+                name="bukti_berkas_atau_tautan",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.nama_asli or self.tautan
+
+
+class RealisasiBulanan(models.Model):
+    """What was achieved on one indicator in one month, submitted by the deadline."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draf")
+        DIAJUKAN = "diajukan", _("Diajukan")
+        DISETUJUI = "disetujui", _("Disetujui")
+        DIKEMBALIKAN = "dikembalikan", _("Dikembalikan")
+
+    skp = models.ForeignKey(Skp, on_delete=models.PROTECT, related_name="realisasi")
+    indikator = models.ForeignKey(
+        IndikatorKinerja, on_delete=models.PROTECT, related_name="realisasi"
+    )
+    tahun = models.PositiveSmallIntegerField()
+    bulan = models.PositiveSmallIntegerField()
+    realisasi = models.TextField(_("realisasi"))
+    nilai = models.DecimalField(
+        _("nilai realisasi"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    catatan = models.TextField(_("catatan"), blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
+    diajukan_pada = models.DateTimeField(null=True, blank=True)
+    terlambat = models.BooleanField(default=False)
+    penilai = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="realisasi_dinilai",
+    )
+    catatan_penilai = models.TextField(_("catatan atasan"), blank=True)
+    ditinjau_pada = models.DateTimeField(null=True, blank=True)
+    diisi_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("realisasi bulanan")
+        verbose_name_plural = _("realisasi bulanan")
+        ordering = ["skp", "tahun", "bulan", "indikator"]
+        indexes = [models.Index(fields=["penilai", "status"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indikator", "tahun", "bulan"], name="realisasi_unik_per_bulan"
+            ),
+            models.CheckConstraint(
+                condition=Q(bulan__gte=1, bulan__lte=12), name="realisasi_bulan_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.bulan:02d}/{self.tahun} {self.indikator}"
+
+
+class UmpanBalik(models.Model):
+    """One message of the feedback thread (umpan balik / dialog kinerja) on an RHK in a month."""
+
+    rhk = models.ForeignKey(RencanaHasilKerja, on_delete=models.CASCADE, related_name="umpan_balik")
+    tahun = models.PositiveSmallIntegerField()
+    bulan = models.PositiveSmallIntegerField()
+    penulis = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    teks = models.TextField(_("umpan balik"))
+    dibuat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("umpan balik")
+        verbose_name_plural = _("umpan balik")
+        ordering = ["rhk", "tahun", "bulan", "dibuat_pada", "id"]
+        indexes = [models.Index(fields=["rhk", "tahun", "bulan"])]
+
+    def __str__(self) -> str:
+        return self.teks[:80]

@@ -1,0 +1,319 @@
+"""Daily activities: entry (idempotent), change, deletion, review by the pejabat penilai.
+
+Rights: the pegawai himself, or an operator of his unit on his behalf (recorded), enters and
+changes his activities until they are approved; the pejabat penilai *on the activity's date*
+approves or returns them, one by one or many at once (one transaction).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from pegawai.hierarki import rantai_penilai
+from pegawai.models import Pegawai, Riwayat
+from pegawai.permissions import peran
+from pegawai.services import catat_riwayat
+from skp.models import RencanaHasilKerja, Skp
+
+from . import rules
+from .models import Aktivitas, HariLibur, PengaturanKinerja, RencanaAksi
+
+A = Aktivitas.Status
+
+
+# --- settings and calendar ----------------------------------------------------------------
+def pengaturan(instansi_id: int) -> PengaturanKinerja:
+    obj, _created = PengaturanKinerja.objects.get_or_create(instansi_id=instansi_id)
+    return obj
+
+
+def hari_libur(instansi_id: int | None, mulai: dt.date, selesai: dt.date) -> set[dt.date]:
+    """Holidays between two dates: national ones and the instansi's own."""
+    return set(
+        HariLibur.objects.filter(tanggal__range=(mulai, selesai))
+        .filter(Q(instansi__isnull=True) | Q(instansi_id=instansi_id))
+        .values_list("tanggal", flat=True)
+    )
+
+
+def is_terlambat(pegawai: Pegawai, tanggal: dt.date, dientri: dt.date) -> bool:
+    n = pengaturan(pegawai.instansi_id).batas_hari_kerja_terlambat
+    libur = hari_libur(pegawai.instansi_id, tanggal, tanggal + dt.timedelta(days=n * 3 + 30))
+    return rules.is_terlambat(tanggal, dientri, n, libur)
+
+
+# --- rights -------------------------------------------------------------------------------
+def sebagai_pengisi(aktor: Pegawai, pegawai: Pegawai) -> str:
+    if aktor.pk == pegawai.pk:
+        return Riwayat.Sebagai.SENDIRI
+    if peran(aktor).mengoperatori(pegawai):
+        return Riwayat.Sebagai.OPERATOR
+    raise PermissionDenied(_("Hanya pegawai itu sendiri atau operator unitnya yang dapat mengisi."))
+
+
+def wajib_penilai(aktor: Pegawai, pegawai: Pegawai, tanggal: dt.date) -> None:
+    """Only the pejabat penilai on ``tanggal`` (definitif, Plt or Plh) may review."""
+    penilai = rantai_penilai(pegawai, tanggal).pejabat_penilai
+    if penilai is None or penilai.pegawai is None or penilai.pegawai.pk != aktor.pk:
+        raise PermissionDenied(
+            _("Hanya pejabat penilai pegawai ini pada tanggal %(tanggal)s yang dapat meninjau.")
+            % {"tanggal": tanggal.strftime("%d-%m-%Y")}
+        )
+
+
+# --- entry --------------------------------------------------------------------------------
+@dataclass
+class DataAktivitas:
+    """What the form (or an imported row) gives for one activity."""
+
+    tanggal: dt.date
+    jam_mulai: dt.time
+    jam_selesai: dt.time
+    uraian: str
+    jumlah_output: Decimal
+    satuan_output: str
+    rhk: RencanaHasilKerja | None = None
+    rencana_aksi: RencanaAksi | None = None
+
+
+def skp_berlaku(pegawai: Pegawai, tanggal: dt.date) -> Skp | None:
+    """The pegawai's SKP in force on a date (the newest version not superseded)."""
+    return (
+        Skp.objects.filter(pegawai=pegawai, mulai__lte=tanggal, selesai__gte=tanggal)
+        .exclude(status=Skp.Status.DIGANTIKAN)
+        .order_by("-versi")
+        .first()
+    )
+
+
+def periksa_aktivitas(
+    pegawai: Pegawai,
+    data: DataAktivitas,
+    *,
+    kecuali_pk: int | None = None,
+    hari_ini: dt.date | None = None,
+) -> Skp | None:
+    """Validate one activity (raises field errors in Bahasa Indonesia); return its SKP."""
+    hari_ini = hari_ini or timezone.localdate()
+    galat: dict[str, str] = {}
+    if data.tanggal > hari_ini:
+        galat["tanggal"] = _("Tanggal aktivitas tidak boleh di masa depan.")
+    if data.jam_selesai <= data.jam_mulai:
+        galat["jam_selesai"] = _("Jam selesai harus sesudah jam mulai.")
+    if not data.uraian.strip():
+        galat["uraian"] = _("Uraian kegiatan wajib diisi.")
+    if data.jumlah_output is None or data.jumlah_output <= 0:
+        galat["jumlah_output"] = _("Jumlah output harus lebih dari nol.")
+    if not data.satuan_output.strip():
+        galat["satuan_output"] = _("Satuan output wajib diisi (mis. dokumen, laporan, kegiatan).")
+    skp = skp_berlaku(pegawai, data.tanggal)
+    if data.rencana_aksi is not None:
+        if data.rhk is None:
+            data.rhk = data.rencana_aksi.rhk
+        elif data.rencana_aksi.rhk_id != data.rhk.pk:
+            galat["rencana_aksi"] = _("Rencana aksi ini bukan milik RHK yang dipilih.")
+    if data.rhk is not None and (skp is None or data.rhk.skp_id != skp.pk):
+        galat["rhk"] = _("RHK harus dari SKP Anda yang berlaku pada tanggal aktivitas.")
+    if "jam_selesai" not in galat and "tanggal" not in galat:
+        bentrok = (
+            Aktivitas.objects.filter(
+                pegawai=pegawai,
+                tanggal=data.tanggal,
+                jam_mulai__lt=data.jam_selesai,
+                jam_selesai__gt=data.jam_mulai,
+            )
+            .exclude(pk=kecuali_pk)
+            .first()
+        )
+        if bentrok:
+            galat["jam_mulai"] = _(
+                "Waktu ini bertumpang tindih dengan aktivitas %(mulai)s–%(selesai)s: %(uraian)s"
+            ) % {
+                "mulai": bentrok.jam_mulai.strftime("%H:%M"),
+                "selesai": bentrok.jam_selesai.strftime("%H:%M"),
+                "uraian": bentrok.uraian[:60],
+            }
+    if galat:
+        raise ValidationError(galat)
+    return skp
+
+
+def _penilai_id(pegawai: Pegawai, tanggal: dt.date) -> int | None:
+    penilai = rantai_penilai(pegawai, tanggal).pejabat_penilai
+    return penilai.pegawai.pk if penilai and penilai.pegawai else None
+
+
+@transaction.atomic
+def catat_aktivitas(
+    aktor: Pegawai, pegawai: Pegawai, data: DataAktivitas, kunci: uuid.UUID | str
+) -> tuple[Aktivitas, bool]:
+    """Record one activity.  The same ``kunci`` posted again returns the first row (created
+    = False): a double click or a retried post on a bad network makes one row only."""
+    sebagai = sebagai_pengisi(aktor, pegawai)
+    kunci = uuid.UUID(str(kunci))
+    ada = Aktivitas.objects.filter(pegawai=pegawai, kunci=kunci).first()
+    if ada is not None:
+        return ada, False
+    skp = periksa_aktivitas(pegawai, data)
+    sekarang = timezone.now()
+    aktivitas = Aktivitas(
+        pegawai=pegawai,
+        skp=skp,
+        rhk=data.rhk,
+        rencana_aksi=data.rencana_aksi,
+        tanggal=data.tanggal,
+        jam_mulai=data.jam_mulai,
+        jam_selesai=data.jam_selesai,
+        uraian=data.uraian.strip(),
+        jumlah_output=data.jumlah_output,
+        satuan_output=data.satuan_output.strip(),
+        penilai_id=_penilai_id(pegawai, data.tanggal),
+        dientri_pada=sekarang,
+        terlambat=is_terlambat(pegawai, data.tanggal, timezone.localdate(sekarang)),
+        diisi_oleh=aktor,
+        kunci=kunci,
+    )
+    try:
+        with transaction.atomic():
+            aktivitas.save()
+    except IntegrityError:
+        # The same key won a race with us (two tabs, a retry): return that row.
+        ada = Aktivitas.objects.filter(pegawai=pegawai, kunci=kunci).first()
+        if ada is None:
+            raise
+        return ada, False
+    catat_riwayat(
+        pelaku=aktor,
+        subjek=pegawai,
+        objek=aktivitas,
+        aksi="aktivitas.dicatat",
+        sebagai=sebagai,
+        ke_status=aktivitas.status,
+        data={"terlambat": aktivitas.terlambat},
+    )
+    return aktivitas, True
+
+
+def _kunci(aktivitas: Aktivitas) -> Aktivitas:
+    return Aktivitas.objects.select_for_update().select_related("pegawai").get(pk=aktivitas.pk)
+
+
+@transaction.atomic
+def ubah_aktivitas(aktor: Pegawai, aktivitas: Aktivitas, data: DataAktivitas) -> Aktivitas:
+    aktivitas = _kunci(aktivitas)
+    sebagai = sebagai_pengisi(aktor, aktivitas.pegawai)
+    if not aktivitas.bisa_diubah:
+        raise ValidationError(_("Aktivitas yang sudah disetujui tidak dapat diubah."))
+    skp = periksa_aktivitas(aktivitas.pegawai, data, kecuali_pk=aktivitas.pk)
+    lama = aktivitas.status
+    for kolom in ("tanggal", "jam_mulai", "jam_selesai", "jumlah_output", "rhk", "rencana_aksi"):
+        setattr(aktivitas, kolom, getattr(data, kolom))
+    aktivitas.uraian, aktivitas.satuan_output = data.uraian.strip(), data.satuan_output.strip()
+    aktivitas.skp = skp
+    aktivitas.penilai_id = _penilai_id(aktivitas.pegawai, data.tanggal)
+    # A returned activity, once corrected, waits for review again.
+    aktivitas.status = A.MENUNGGU
+    aktivitas.save()
+    catat_riwayat(
+        pelaku=aktor,
+        subjek=aktivitas.pegawai,
+        objek=aktivitas,
+        aksi="aktivitas.diubah",
+        sebagai=sebagai,
+        dari_status=lama,
+        ke_status=aktivitas.status,
+    )
+    return aktivitas
+
+
+@transaction.atomic
+def hapus_aktivitas(aktor: Pegawai, aktivitas: Aktivitas) -> None:
+    aktivitas = _kunci(aktivitas)
+    sebagai = sebagai_pengisi(aktor, aktivitas.pegawai)
+    if not aktivitas.bisa_diubah:
+        raise ValidationError(_("Aktivitas yang sudah disetujui tidak dapat dihapus."))
+    catat_riwayat(
+        pelaku=aktor,
+        subjek=aktivitas.pegawai,
+        objek=aktivitas.pegawai,
+        aksi="aktivitas.dihapus",
+        sebagai=sebagai,
+        data={"tanggal": aktivitas.tanggal.isoformat(), "uraian": aktivitas.uraian[:200]},
+    )
+    aktivitas.delete()
+
+
+# --- review -------------------------------------------------------------------------------
+def _tinjau(
+    aktor: Pegawai, aktivitas_qs, status_baru: str, catatan: str, aksi: str
+) -> list[Aktivitas]:
+    daftar = list(aktivitas_qs.select_for_update().select_related("pegawai").order_by("pk"))
+    for a in daftar:
+        if a.status != A.MENUNGGU:
+            raise ValidationError(
+                _('Aktivitas %(tanggal)s "%(uraian)s" sudah %(status)s.')
+                % {
+                    "tanggal": a.tanggal.strftime("%d-%m-%Y"),
+                    "uraian": a.uraian[:40],
+                    "status": a.get_status_display().lower(),
+                }
+            )
+        wajib_penilai(aktor, a.pegawai, a.tanggal)
+    sekarang = timezone.now()
+    for a in daftar:
+        lama = a.status
+        a.status, a.catatan_penilai, a.ditinjau_pada = status_baru, catatan, sekarang
+        a.save(update_fields=["status", "catatan_penilai", "ditinjau_pada"])
+        catat_riwayat(
+            pelaku=aktor,
+            subjek=a.pegawai,
+            objek=a,
+            aksi=aksi,
+            sebagai=Riwayat.Sebagai.ATASAN,
+            dari_status=lama,
+            ke_status=status_baru,
+            keterangan=catatan,
+        )
+    return daftar
+
+
+@transaction.atomic
+def setujui_aktivitas(aktor: Pegawai, ids: Iterable[int], catatan: str = "") -> list[Aktivitas]:
+    """Approve one or many activities, all or none (one transaction, rows locked)."""
+    ids = list(ids)
+    if not ids:
+        raise ValidationError(_("Pilih minimal satu aktivitas."))
+    return _tinjau(
+        aktor,
+        Aktivitas.objects.filter(pk__in=ids),
+        A.DISETUJUI,
+        catatan.strip(),
+        aksi="aktivitas.disetujui",
+    )
+
+
+@transaction.atomic
+def kembalikan_aktivitas(aktor: Pegawai, ids: Iterable[int], catatan: str) -> list[Aktivitas]:
+    """Return activities with a note (required) so that the pegawai corrects them."""
+    ids = list(ids)
+    if not (catatan or "").strip():
+        raise ValidationError({"catatan": _("Catatan pengembalian wajib diisi.")})
+    if not ids:
+        raise ValidationError(_("Pilih minimal satu aktivitas."))
+    return _tinjau(
+        aktor,
+        Aktivitas.objects.filter(pk__in=ids),
+        A.DIKEMBALIKAN,
+        catatan.strip(),
+        aksi="aktivitas.dikembalikan",
+    )

@@ -3,6 +3,7 @@
 The database is whatever ``DATABASE_URL`` says (PostgreSQL in CI), else SQLite.
 """
 
+import os
 import tempfile
 
 from .settings import *  # noqa: F403
@@ -15,7 +16,11 @@ STORAGES = {
     **STORAGES,
     "default": {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": tempfile.mkdtemp(prefix="ekinerja-test-media-")},
+        # A worker started by an integration test shares the test's folder through the env.
+        "OPTIONS": {
+            "location": os.environ.get("EKINERJA_TEST_MEDIA")
+            or tempfile.mkdtemp(prefix="ekinerja-test-media-")
+        },
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }

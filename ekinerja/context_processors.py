@@ -24,7 +24,9 @@ def navigasi(request):
         items.append({"label": menu.label, "url": url, "aktif": False, "grup": menu.grup})
     # The active entry is the one with the longest URL prefix of this path (the matriks page
     # lives under the approval queue's URL, and only one of them is the current page).
-    cocok = [i for i in items if path == i["url"] or (i["url"] != "/" and path.startswith(i["url"]))]
+    cocok = [
+        i for i in items if path == i["url"] or (i["url"] != "/" and path.startswith(i["url"]))
+    ]
     if cocok:
         max(cocok, key=lambda i: len(i["url"]))["aktif"] = True
     ctx["menu"] = items

@@ -58,14 +58,6 @@ class Pohon(models.Model):
     class Meta:
         abstract = True
 
-    def clean(self) -> None:
-        super().clean()
-        induk = self.induk
-        if induk is not None and self.pk is not None and f"/{self.pk}/" in induk.path:
-            raise ValidationError(
-                {"induk": _("Induk tidak boleh dirinya sendiri atau bawahannya.")}
-            )
-
     def save(self, *args, **kwargs) -> None:
         """Save, then make this node's path (and its subtree's, after a move) right."""
         induk = self.induk
@@ -87,6 +79,14 @@ class Pohon(models.Model):
                 anak.path = baru + anak.path[len(lama) :]
                 anak.kedalaman = anak.path.count("/") - 2
                 kelas.objects.filter(pk=anak.pk).update(path=anak.path, kedalaman=anak.kedalaman)
+
+    def clean(self) -> None:
+        super().clean()
+        induk = self.induk
+        if induk is not None and self.pk is not None and f"/{self.pk}/" in induk.path:
+            raise ValidationError(
+                {"induk": _("Induk tidak boleh dirinya sendiri atau bawahannya.")}
+            )
 
     @property
     def id_leluhur(self) -> list[int]:

@@ -31,8 +31,20 @@ def cetak_akun_demo() -> None:
 
 def main() -> int:
     worker = subprocess.Popen(  # noqa: S603
-        [sys.executable, "-m", "celery", "-A", "ekinerja", "--quiet", "worker", "--beat",
-         "--pool", "solo", "--loglevel", "INFO"],
+        [
+            sys.executable,
+            "-m",
+            "celery",
+            "-A",
+            "ekinerja",
+            "--quiet",
+            "worker",
+            "--beat",
+            "--pool",
+            "solo",
+            "--loglevel",
+            "INFO",
+        ],
     )
     try:
         web = subprocess.Popen(  # noqa: S603

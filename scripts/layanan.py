@@ -47,11 +47,26 @@ def main() -> None:
         "Redis",
         "127.0.0.1",
         6379,
-        [[
-            "redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "-::1",
-            "--port", "6379", "--save", "", "--appendonly", "no",
-            "--dir", "/var/lib/redis", "--logfile", "/var/log/redis/ci.log",
-        ]],
+        [
+            [
+                "redis-server",
+                "--daemonize",
+                "yes",
+                "--bind",
+                "127.0.0.1",
+                "-::1",
+                "--port",
+                "6379",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                "/var/lib/redis",
+                "--logfile",
+                "/var/log/redis/ci.log",
+            ]
+        ],
     )
 
 

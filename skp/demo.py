@@ -18,29 +18,59 @@ from pegawai.hierarki import jabatan_definitif, rantai_penilai
 from pegawai.models import Instansi, Pegawai
 
 from . import services
-from .services_pustaka import simpan_pustaka
 from .models import IndikatorKinerja, Periode, PustakaRhk, RencanaHasilKerja, Skp
+from .services_pustaka import simpan_pustaka
 
 RHK_KADIS = [
-    ("penerima_layanan", "Meningkatnya derajat kesehatan masyarakat Kabupaten Sukamaju",
-     [("Persentase capaian SPM bidang kesehatan", "kualitas", "100%")]),
-    ("proses_bisnis", "Terkendalinya penyakit menular di Kabupaten Sukamaju",
-     [("Angka keberhasilan pengobatan TBC", "kualitas", "90%")]),
+    (
+        "penerima_layanan",
+        "Meningkatnya derajat kesehatan masyarakat Kabupaten Sukamaju",
+        [("Persentase capaian SPM bidang kesehatan", "kualitas", "100%")],
+    ),
+    (
+        "proses_bisnis",
+        "Terkendalinya penyakit menular di Kabupaten Sukamaju",
+        [("Angka keberhasilan pengobatan TBC", "kualitas", "90%")],
+    ),
 ]
 RHK_KABID = [
-    ("Terlaksananya surveilans dan pengendalian penyakit menular yang tepat waktu", 1,
-     [("Persentase laporan surveilans mingguan tepat waktu", "waktu", "95% tepat waktu"),
-      ("Persentase KLB ditanggulangi < 24 jam", "kualitas", "100%")]),
-    ("Meningkatnya cakupan imunisasi dasar lengkap", 0,
-     [("Cakupan imunisasi dasar lengkap", "kuantitas", "95% bayi")]),
+    (
+        "Terlaksananya surveilans dan pengendalian penyakit menular yang tepat waktu",
+        1,
+        [
+            ("Persentase laporan surveilans mingguan tepat waktu", "waktu", "95% tepat waktu"),
+            ("Persentase KLB ditanggulangi < 24 jam", "kualitas", "100%"),
+        ],
+    ),
+    (
+        "Meningkatnya cakupan imunisasi dasar lengkap",
+        0,
+        [("Cakupan imunisasi dasar lengkap", "kuantitas", "95% bayi")],
+    ),
 ]
 PUSTAKA_EPIDEMIOLOG = [
-    ("Tersedianya analisis data surveilans penyakit menular mingguan",
-     [{"teks": "Jumlah laporan analisis surveilans", "aspek": "kuantitas",
-       "target": "52 laporan", "satuan": "laporan"}]),
-    ("Terlaksananya penyelidikan epidemiologi setiap sinyal KLB",
-     [{"teks": "Persentase sinyal KLB yang diselidiki < 24 jam", "aspek": "waktu",
-       "target": "100%", "satuan": "%"}]),
+    (
+        "Tersedianya analisis data surveilans penyakit menular mingguan",
+        [
+            {
+                "teks": "Jumlah laporan analisis surveilans",
+                "aspek": "kuantitas",
+                "target": "52 laporan",
+                "satuan": "laporan",
+            }
+        ],
+    ),
+    (
+        "Terlaksananya penyelidikan epidemiologi setiap sinyal KLB",
+        [
+            {
+                "teks": "Persentase sinyal KLB yang diselidiki < 24 jam",
+                "aspek": "waktu",
+                "target": "100%",
+                "satuan": "%",
+            }
+        ],
+    ),
 ]
 
 
@@ -49,8 +79,9 @@ def _isi(aktor: Pegawai, skp: Skp, rhk_list) -> list[RencanaHasilKerja]:
     for rhk_kw, indikator in rhk_list:
         rhk = services.simpan_rhk(aktor, RencanaHasilKerja(skp=skp, **rhk_kw))
         for teks, aspek, target in indikator:
-            services.simpan_indikator(aktor, IndikatorKinerja(
-                rhk=rhk, teks=teks, aspek=aspek, target_teks=target))
+            services.simpan_indikator(
+                aktor, IndikatorKinerja(rhk=rhk, teks=teks, aspek=aspek, target_teks=target)
+            )
         hasil.append(rhk)
     return hasil
 
@@ -78,11 +109,13 @@ def muat_demo_skp(hari_ini: dt.date | None = None) -> list[str]:
     if not Skp.objects.filter(pegawai=kabid, periode=periode).exists():
         rhk_kadis = list(
             RencanaHasilKerja.objects.filter(skp__pegawai=kadis, skp__periode=periode)
-            .exclude(skp__status=Skp.Status.DIGANTIKAN).order_by("urutan", "id")
+            .exclude(skp__status=Skp.Status.DIGANTIKAN)
+            .order_by("urutan", "id")
         )
         skp = services.buat_skp(kabid, kabid, periode, tanggal=periode.mulai)
-        _isi(kabid, skp, [({"teks": t, "rhk_atasan": rhk_kadis[i]}, ind)
-                          for t, i, ind in RHK_KABID])
+        _isi(
+            kabid, skp, [({"teks": t, "rhk_atasan": rhk_kadis[i]}, ind) for t, i, ind in RHK_KABID]
+        )
         services.ajukan_skp(kabid, skp)
         services.setujui_skp(kadis, skp)
         services.tetapkan_skp(kadis, skp)

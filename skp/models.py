@@ -86,7 +86,10 @@ class Skp(models.Model):
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
     # Who must approve it: the pejabat penilai when it was submitted (re-checked on action).
     penilai = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="skp_dinilai",
     )
     alasan_pengembalian = models.TextField(_("alasan pengembalian"), blank=True)
@@ -268,7 +271,9 @@ class PustakaRhk(models.Model):
     jabatan = models.ForeignKey(Jabatan, on_delete=models.CASCADE, related_name="pustaka_rhk")
     teks = models.TextField(_("rencana hasil kerja"))
     indikator = models.JSONField(
-        _("indikator"), default=list, blank=True,
+        _("indikator"),
+        default=list,
+        blank=True,
         help_text=_("Daftar indikator: teks, aspek, target, satuan."),
     )
     dibuat_oleh = models.ForeignKey(

@@ -18,44 +18,72 @@ class NilaiDasar:
 # The seven BerAKHLAK core values and their behaviour guides (SE MenPANRB 20/2021), fixed by
 # the regulation: they are data shipped with the app, not editable.
 BERAKHLAK: tuple[NilaiDasar, ...] = (
-    NilaiDasar("berorientasi_pelayanan", "Berorientasi Pelayanan", (
-        "Memahami dan memenuhi kebutuhan masyarakat",
-        "Ramah, cekatan, solutif dan dapat diandalkan",
-        "Melakukan perbaikan tiada henti",
-    )),
-    NilaiDasar("akuntabel", "Akuntabel", (
-        "Melaksanakan tugas dengan jujur, bertanggung jawab, cermat, disiplin dan berintegritas"
-        " tinggi",
-        "Menggunakan kekayaan dan barang milik negara secara bertanggung jawab, efektif dan"
-        " efisien",
-        "Tidak menyalahgunakan kewenangan jabatan",
-    )),
-    NilaiDasar("kompeten", "Kompeten", (
-        "Meningkatkan kompetensi diri untuk menjawab tantangan yang selalu berubah",
-        "Membantu orang lain belajar",
-        "Melaksanakan tugas dengan kualitas terbaik",
-    )),
-    NilaiDasar("harmonis", "Harmonis", (
-        "Menghargai setiap orang apapun latar belakangnya",
-        "Suka menolong orang lain",
-        "Membangun lingkungan kerja yang kondusif",
-    )),
-    NilaiDasar("loyal", "Loyal", (
-        "Memegang teguh ideologi Pancasila, UUD 1945, setia kepada NKRI serta pemerintahan yang"
-        " sah",
-        "Menjaga nama baik sesama ASN, pimpinan, instansi dan negara",
-        "Menjaga rahasia jabatan dan negara",
-    )),
-    NilaiDasar("adaptif", "Adaptif", (
-        "Cepat menyesuaikan diri menghadapi perubahan",
-        "Terus berinovasi dan mengembangkan kreativitas",
-        "Bertindak proaktif",
-    )),
-    NilaiDasar("kolaboratif", "Kolaboratif", (
-        "Memberi kesempatan kepada berbagai pihak untuk berkontribusi",
-        "Terbuka dalam bekerja sama untuk menghasilkan nilai tambah",
-        "Menggerakkan pemanfaatan berbagai sumber daya untuk tujuan bersama",
-    )),
+    NilaiDasar(
+        "berorientasi_pelayanan",
+        "Berorientasi Pelayanan",
+        (
+            "Memahami dan memenuhi kebutuhan masyarakat",
+            "Ramah, cekatan, solutif dan dapat diandalkan",
+            "Melakukan perbaikan tiada henti",
+        ),
+    ),
+    NilaiDasar(
+        "akuntabel",
+        "Akuntabel",
+        (
+            "Melaksanakan tugas dengan jujur, bertanggung jawab, cermat, disiplin dan berintegritas"
+            " tinggi",
+            "Menggunakan kekayaan dan barang milik negara secara bertanggung jawab, efektif dan"
+            " efisien",
+            "Tidak menyalahgunakan kewenangan jabatan",
+        ),
+    ),
+    NilaiDasar(
+        "kompeten",
+        "Kompeten",
+        (
+            "Meningkatkan kompetensi diri untuk menjawab tantangan yang selalu berubah",
+            "Membantu orang lain belajar",
+            "Melaksanakan tugas dengan kualitas terbaik",
+        ),
+    ),
+    NilaiDasar(
+        "harmonis",
+        "Harmonis",
+        (
+            "Menghargai setiap orang apapun latar belakangnya",
+            "Suka menolong orang lain",
+            "Membangun lingkungan kerja yang kondusif",
+        ),
+    ),
+    NilaiDasar(
+        "loyal",
+        "Loyal",
+        (
+            "Memegang teguh ideologi Pancasila, UUD 1945, setia kepada NKRI serta pemerintahan yang"
+            " sah",
+            "Menjaga nama baik sesama ASN, pimpinan, instansi dan negara",
+            "Menjaga rahasia jabatan dan negara",
+        ),
+    ),
+    NilaiDasar(
+        "adaptif",
+        "Adaptif",
+        (
+            "Cepat menyesuaikan diri menghadapi perubahan",
+            "Terus berinovasi dan mengembangkan kreativitas",
+            "Bertindak proaktif",
+        ),
+    ),
+    NilaiDasar(
+        "kolaboratif",
+        "Kolaboratif",
+        (
+            "Memberi kesempatan kepada berbagai pihak untuk berkontribusi",
+            "Terbuka dalam bekerja sama untuk menghasilkan nilai tambah",
+            "Menggerakkan pemanfaatan berbagai sumber daya untuk tujuan bersama",
+        ),
+    ),
 )
 BERAKHLAK_PER_KODE = {n.kode: n for n in BERAKHLAK}
 PILIHAN_NILAI = [(n.kode, n.nama) for n in BERAKHLAK]

@@ -29,18 +29,23 @@ def skp_terlihat(user) -> QuerySet[Skp]:
 
 def get_skp(user, pk: int) -> Skp:
     """One SKP with everything its page shows, in a fixed number of queries; else 404."""
-    qs = skp_terlihat(user).select_related(
-        "periode__instansi", "versi_sebelumnya"
-    ).prefetch_related(
-        Prefetch(
-            "rhk",
-            queryset=RencanaHasilKerja.objects.select_related("rhk_atasan__skp__pegawai")
-            .prefetch_related(Prefetch("indikator", queryset=IndikatorKinerja.objects.order_by(
-                "urutan", "id")))
-            .order_by("jenis", "urutan", "id"),
-        ),
-        "perilaku",
-        "lampiran",
+    qs = (
+        skp_terlihat(user)
+        .select_related("periode__instansi", "versi_sebelumnya")
+        .prefetch_related(
+            Prefetch(
+                "rhk",
+                queryset=RencanaHasilKerja.objects.select_related("rhk_atasan__skp__pegawai")
+                .prefetch_related(
+                    Prefetch(
+                        "indikator", queryset=IndikatorKinerja.objects.order_by("urutan", "id")
+                    )
+                )
+                .order_by("jenis", "urutan", "id"),
+            ),
+            "perilaku",
+            "lampiran",
+        )
     )
     return get_object_or_404(qs, pk=pk)
 
@@ -53,7 +58,9 @@ def antrean_persetujuan(user) -> QuerySet[Skp]:
     """SKP waiting for this user as pejabat penilai today (diajukan or disetujui)."""
     ids = peran(user).bawahan_ids
     return (
-        Skp.objects.filter(pegawai_id__in=ids, status__in=[Skp.Status.DIAJUKAN, Skp.Status.DISETUJUI])
+        Skp.objects.filter(
+            pegawai_id__in=ids, status__in=[Skp.Status.DIAJUKAN, Skp.Status.DISETUJUI]
+        )
         .select_related("pegawai", "periode", "jabatan", "unit")
         .annotate(jumlah_rhk=Count("rhk"))
         .order_by("diajukan_pada")
@@ -68,8 +75,9 @@ def riwayat_skp(skp: Skp) -> QuerySet[Riwayat]:
         ids.append(sebelum.pk)
         sebelum = sebelum.versi_sebelumnya
     return (
-        Riwayat.objects.filter(content_type__app_label="skp", content_type__model="skp",
-                               object_id__in=ids)
+        Riwayat.objects.filter(
+            content_type__app_label="skp", content_type__model="skp", object_id__in=ids
+        )
         .select_related("pelaku", "subjek")
         .order_by("-waktu", "-id")
     )

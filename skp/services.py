@@ -46,7 +46,9 @@ def sebagai_pemilik(aktor: Pegawai, skp: Skp) -> str:
         return Riwayat.Sebagai.SENDIRI
     if peran(aktor).mengoperatori(skp.pegawai):
         return Riwayat.Sebagai.OPERATOR
-    raise PermissionDenied(_("Hanya pegawai pemilik SKP atau operator unitnya yang dapat mengubahnya."))
+    raise PermissionDenied(
+        _("Hanya pegawai pemilik SKP atau operator unitnya yang dapat mengubahnya.")
+    )
 
 
 def sebagai_penilai(aktor: Pegawai, skp: Skp) -> tuple[str, RantaiPenilai]:
@@ -125,8 +127,13 @@ def buka_periode(
         batas_penetapan_skp=batas_penetapan_skp or rules.batas_penetapan_default(tahun),
         dibuat_oleh=aktor,
     )
-    catat_riwayat(pelaku=aktor, objek=periode, aksi="periode.dibuka",
-                  sebagai=Riwayat.Sebagai.ADMIN, ke_status=periode.status)
+    catat_riwayat(
+        pelaku=aktor,
+        objek=periode,
+        aksi="periode.dibuka",
+        sebagai=Riwayat.Sebagai.ADMIN,
+        ke_status=periode.status,
+    )
     return periode
 
 
@@ -139,12 +146,22 @@ def ubah_status_periode(aktor: Pegawai, periode: Periode, status: str) -> Period
         raise ValidationError({"status": _("Status periode tidak dikenal.")})
     lama = periode.status
     if status == lama:
-        raise ValidationError({"status": _("Periode %(nama)s sudah berstatus %(status)s.") % {
-            "nama": periode.nama, "status": periode.get_status_display()}})
+        raise ValidationError(
+            {
+                "status": _("Periode %(nama)s sudah berstatus %(status)s.")
+                % {"nama": periode.nama, "status": periode.get_status_display()}
+            }
+        )
     periode.status = status
     periode.save(update_fields=["status"])
-    catat_riwayat(pelaku=aktor, objek=periode, aksi="periode.status",
-                  sebagai=Riwayat.Sebagai.ADMIN, dari_status=lama, ke_status=status)
+    catat_riwayat(
+        pelaku=aktor,
+        objek=periode,
+        aksi="periode.status",
+        sebagai=Riwayat.Sebagai.ADMIN,
+        dari_status=lama,
+        ke_status=status,
+    )
     return periode
 
 
@@ -183,8 +200,10 @@ def buat_skp(
             _("Pegawai ini tidak memiliki jabatan definitif pada %(tanggal)s; hubungi admin.")
             % {"tanggal": tanggal.strftime("%d-%m-%Y")}
         )
-    aktif = Skp.objects.select_for_update().filter(pegawai=pegawai, periode=periode).exclude(
-        status=S.DIGANTIKAN
+    aktif = (
+        Skp.objects.select_for_update()
+        .filter(pegawai=pegawai, periode=periode)
+        .exclude(status=S.DIGANTIKAN)
     )
     if aktif.filter(jabatan=penugasan.jabatan, selesai__gte=tanggal).exists():
         raise ValidationError(_("SKP untuk jabatan ini pada periode ini sudah ada."))
@@ -196,8 +215,14 @@ def buat_skp(
             )
         lama.selesai = tanggal - dt.timedelta(days=1)
         lama.save(update_fields=["selesai", "diubah_pada"])
-        catat_riwayat(pelaku=aktor, subjek=pegawai, objek=lama, aksi="skp.dipotong",
-                      sebagai=sebagai, data={"selesai": lama.selesai.isoformat()})
+        catat_riwayat(
+            pelaku=aktor,
+            subjek=pegawai,
+            objek=lama,
+            aksi="skp.dipotong",
+            sebagai=sebagai,
+            data={"selesai": lama.selesai.isoformat()},
+        )
     skp = Skp.objects.create(
         pegawai=pegawai,
         periode=periode,
@@ -210,8 +235,14 @@ def buat_skp(
     EkspektasiPerilaku.objects.bulk_create(
         EkspektasiPerilaku(skp=skp, kode=n.kode) for n in rules.BERAKHLAK
     )
-    catat_riwayat(pelaku=aktor, subjek=pegawai, objek=skp, aksi="skp.dibuat",
-                  sebagai=sebagai, ke_status=skp.status)
+    catat_riwayat(
+        pelaku=aktor,
+        subjek=pegawai,
+        objek=skp,
+        aksi="skp.dibuat",
+        sebagai=sebagai,
+        ke_status=skp.status,
+    )
     return skp
 
 
@@ -219,13 +250,22 @@ def _salin_isi(sumber: Skp, tujuan: Skp, *, dengan_intervensi: bool) -> None:
     """Copy RHK, indicators, ekspektasi and lampiran from one SKP into another (bulk)."""
     for rhk in sumber.rhk.prefetch_related("indikator").order_by("jenis", "urutan", "id"):
         baru = RencanaHasilKerja.objects.create(
-            skp=tujuan, jenis=rhk.jenis, teks=rhk.teks, perspektif=rhk.perspektif,
-            urutan=rhk.urutan, rhk_atasan=rhk.rhk_atasan if dengan_intervensi else None,
+            skp=tujuan,
+            jenis=rhk.jenis,
+            teks=rhk.teks,
+            perspektif=rhk.perspektif,
+            urutan=rhk.urutan,
+            rhk_atasan=rhk.rhk_atasan if dengan_intervensi else None,
         )
         IndikatorKinerja.objects.bulk_create(
             IndikatorKinerja(
-                rhk=baru, teks=i.teks, aspek=i.aspek, target_teks=i.target_teks,
-                target_min=i.target_min, target_maks=i.target_maks, satuan=i.satuan,
+                rhk=baru,
+                teks=i.teks,
+                aspek=i.aspek,
+                target_teks=i.target_teks,
+                target_min=i.target_min,
+                target_maks=i.target_maks,
+                satuan=i.satuan,
                 urutan=i.urutan,
             )
             for i in rhk.indikator.all()
@@ -248,10 +288,18 @@ def salin_skp(aktor: Pegawai, skp: Skp, sumber: Skp) -> Skp:
     if sumber.pegawai_id != skp.pegawai_id or sumber.pk == skp.pk:
         raise PermissionDenied(_("Hanya SKP milik pegawai yang sama yang dapat disalin."))
     if skp.rhk.exists():
-        raise ValidationError(_("SKP ini sudah berisi RHK; salin hanya untuk SKP yang masih kosong."))
+        raise ValidationError(
+            _("SKP ini sudah berisi RHK; salin hanya untuk SKP yang masih kosong.")
+        )
     _salin_isi(sumber, skp, dengan_intervensi=False)
-    catat_riwayat(pelaku=aktor, subjek=skp.pegawai, objek=skp, aksi="skp.disalin",
-                  sebagai=sebagai, data={"dari_skp": sumber.pk})
+    catat_riwayat(
+        pelaku=aktor,
+        subjek=skp.pegawai,
+        objek=skp,
+        aksi="skp.disalin",
+        sebagai=sebagai,
+        data={"dari_skp": sumber.pk},
+    )
     return skp
 
 
@@ -264,7 +312,8 @@ def rhk_atasan_yang_boleh(skp: Skp, rantai: RantaiPenilai | None = None):
         return RencanaHasilKerja.objects.none()
     return (
         RencanaHasilKerja.objects.filter(
-            skp__pegawai=penilai.pegawai, skp__periode_id=skp.periode_id,
+            skp__pegawai=penilai.pegawai,
+            skp__periode_id=skp.periode_id,
             jenis=RencanaHasilKerja.Jenis.UTAMA,
         )
         .exclude(skp__status=S.DIGANTIKAN)
@@ -279,7 +328,9 @@ def periksa_rhk(rhk: RencanaHasilKerja) -> None:
         raise ValidationError({"teks": _("Rencana hasil kerja wajib diisi.")})
     if rhk.jenis == RencanaHasilKerja.Jenis.TAMBAHAN:
         if rhk.rhk_atasan_id:
-            raise ValidationError({"rhk_atasan": _("RHK tambahan tidak mengintervensi RHK atasan.")})
+            raise ValidationError(
+                {"rhk_atasan": _("RHK tambahan tidak mengintervensi RHK atasan.")}
+            )
         return
     if skp.is_jpt:
         if not rhk.perspektif:
@@ -287,18 +338,26 @@ def periksa_rhk(rhk: RencanaHasilKerja) -> None:
         if rhk.rhk_atasan_id:
             boleh = rhk_atasan_yang_boleh(skp)
             if not boleh.filter(pk=rhk.rhk_atasan_id).exists():
-                raise ValidationError({"rhk_atasan": _(
-                    "RHK atasan yang dipilih tidak ada di SKP atasan Anda pada periode ini."
-                )})
+                raise ValidationError(
+                    {
+                        "rhk_atasan": _(
+                            "RHK atasan yang dipilih tidak ada di SKP atasan Anda pada periode ini."
+                        )
+                    }
+                )
         return
     if rhk.perspektif:
         raise ValidationError({"perspektif": _("Perspektif hanya untuk RHK JPT.")})
     if rhk.rhk_atasan_id is None:
         return  # checked again, strictly, at submission
     if not rhk_atasan_yang_boleh(skp).filter(pk=rhk.rhk_atasan_id).exists():
-        raise ValidationError({"rhk_atasan": _(
-            "RHK atasan yang dipilih tidak ada di SKP atasan Anda pada periode ini."
-        )})
+        raise ValidationError(
+            {
+                "rhk_atasan": _(
+                    "RHK atasan yang dipilih tidak ada di SKP atasan Anda pada periode ini."
+                )
+            }
+        )
 
 
 @transaction.atomic
@@ -312,9 +371,14 @@ def simpan_rhk(aktor: Pegawai, rhk: RencanaHasilKerja) -> RencanaHasilKerja:
     if baru and not rhk.urutan:
         rhk.urutan = skp.rhk.filter(jenis=rhk.jenis).count() + 1
     rhk.save()
-    catat_riwayat(pelaku=aktor, subjek=skp.pegawai, objek=skp,
-                  aksi="skp.rhk_ditambah" if baru else "skp.rhk_diubah", sebagai=sebagai,
-                  data={"rhk": rhk.pk, "teks": rhk.teks[:200]})
+    catat_riwayat(
+        pelaku=aktor,
+        subjek=skp.pegawai,
+        objek=skp,
+        aksi="skp.rhk_ditambah" if baru else "skp.rhk_diubah",
+        sebagai=sebagai,
+        data={"rhk": rhk.pk, "teks": rhk.teks[:200]},
+    )
     return rhk
 
 
@@ -324,9 +388,17 @@ def hapus_rhk(aktor: Pegawai, rhk: RencanaHasilKerja) -> None:
     sebagai = sebagai_pemilik(aktor, skp)
     _wajib_bisa_diubah(skp)
     if rhk.rhk_intervensi.exists():
-        raise ValidationError(_("RHK ini sudah diintervensi oleh RHK bawahan; tidak dapat dihapus."))
-    catat_riwayat(pelaku=aktor, subjek=skp.pegawai, objek=skp, aksi="skp.rhk_dihapus",
-                  sebagai=sebagai, data={"teks": rhk.teks[:200]})
+        raise ValidationError(
+            _("RHK ini sudah diintervensi oleh RHK bawahan; tidak dapat dihapus.")
+        )
+    catat_riwayat(
+        pelaku=aktor,
+        subjek=skp.pegawai,
+        objek=skp,
+        aksi="skp.rhk_dihapus",
+        sebagai=sebagai,
+        data={"teks": rhk.teks[:200]},
+    )
     rhk.delete()
 
 
@@ -339,7 +411,9 @@ def periksa_indikator(indikator: IndikatorKinerja, pendekatan: str) -> None:
         if not indikator.satuan.strip():
             raise ValidationError({"satuan": _("SKP kuantitatif: satuan target wajib diisi.")})
         if indikator.target_maks is not None and indikator.target_maks < indikator.target_min:
-            raise ValidationError({"target_maks": _("Target maksimal tidak boleh di bawah minimal.")})
+            raise ValidationError(
+                {"target_maks": _("Target maksimal tidak boleh di bawah minimal.")}
+            )
     elif not indikator.target_teks.strip():
         raise ValidationError({"target_teks": _("Target wajib diisi.")})
 
@@ -354,9 +428,14 @@ def simpan_indikator(aktor: Pegawai, indikator: IndikatorKinerja) -> IndikatorKi
     if baru and not indikator.urutan:
         indikator.urutan = indikator.rhk.indikator.count() + 1
     indikator.save()
-    catat_riwayat(pelaku=aktor, subjek=skp.pegawai, objek=skp,
-                  aksi="skp.indikator_ditambah" if baru else "skp.indikator_diubah",
-                  sebagai=sebagai, data={"indikator": indikator.pk, "teks": indikator.teks[:200]})
+    catat_riwayat(
+        pelaku=aktor,
+        subjek=skp.pegawai,
+        objek=skp,
+        aksi="skp.indikator_ditambah" if baru else "skp.indikator_diubah",
+        sebagai=sebagai,
+        data={"indikator": indikator.pk, "teks": indikator.teks[:200]},
+    )
     return indikator
 
 
@@ -365,8 +444,14 @@ def hapus_indikator(aktor: Pegawai, indikator: IndikatorKinerja) -> None:
     skp = _kunci(indikator.rhk.skp)
     sebagai = sebagai_pemilik(aktor, skp)
     _wajib_bisa_diubah(skp)
-    catat_riwayat(pelaku=aktor, subjek=skp.pegawai, objek=skp, aksi="skp.indikator_dihapus",
-                  sebagai=sebagai, data={"teks": indikator.teks[:200]})
+    catat_riwayat(
+        pelaku=aktor,
+        subjek=skp.pegawai,
+        objek=skp,
+        aksi="skp.indikator_dihapus",
+        sebagai=sebagai,
+        data={"teks": indikator.teks[:200]},
+    )
     indikator.delete()
 
 
@@ -379,9 +464,14 @@ def simpan_lampiran(aktor: Pegawai, lampiran: LampiranSkp) -> LampiranSkp:
         raise ValidationError({"teks": _("Isi lampiran wajib diisi.")})
     baru = lampiran.pk is None
     lampiran.save()
-    catat_riwayat(pelaku=aktor, subjek=skp.pegawai, objek=skp,
-                  aksi="skp.lampiran_ditambah" if baru else "skp.lampiran_diubah",
-                  sebagai=sebagai, data={"jenis": lampiran.jenis})
+    catat_riwayat(
+        pelaku=aktor,
+        subjek=skp.pegawai,
+        objek=skp,
+        aksi="skp.lampiran_ditambah" if baru else "skp.lampiran_diubah",
+        sebagai=sebagai,
+        data={"jenis": lampiran.jenis},
+    )
     return lampiran
 
 
@@ -390,8 +480,14 @@ def hapus_lampiran(aktor: Pegawai, lampiran: LampiranSkp) -> None:
     skp = _kunci(lampiran.skp)
     sebagai = sebagai_pemilik(aktor, skp)
     _wajib_bisa_diubah(skp)
-    catat_riwayat(pelaku=aktor, subjek=skp.pegawai, objek=skp, aksi="skp.lampiran_dihapus",
-                  sebagai=sebagai, data={"jenis": lampiran.jenis})
+    catat_riwayat(
+        pelaku=aktor,
+        subjek=skp.pegawai,
+        objek=skp,
+        aksi="skp.lampiran_dihapus",
+        sebagai=sebagai,
+        data={"jenis": lampiran.jenis},
+    )
     lampiran.delete()
 
 
@@ -404,7 +500,9 @@ def isi_ekspektasi(aktor: Pegawai, skp: Skp, ekspektasi: dict[str, str]) -> Skp:
         raise ValidationError(_("SKP yang sudah ditetapkan tidak dapat diubah."))
     tidak_dikenal = set(ekspektasi) - set(rules.BERAKHLAK_PER_KODE)
     if tidak_dikenal:
-        raise ValidationError(_("Nilai dasar tidak dikenal: %(k)s") % {"k": ", ".join(tidak_dikenal)})
+        raise ValidationError(
+            _("Nilai dasar tidak dikenal: %(k)s") % {"k": ", ".join(tidak_dikenal)}
+        )
     baris = {p.kode: p for p in skp.perilaku.all()}
     ubah = []
     for kode, teks in ekspektasi.items():
@@ -415,8 +513,14 @@ def isi_ekspektasi(aktor: Pegawai, skp: Skp, ekspektasi: dict[str, str]) -> Skp:
         p.save()
         ubah.append(kode)
     if ubah:
-        catat_riwayat(pelaku=aktor, subjek=skp.pegawai, objek=skp, aksi="skp.ekspektasi_diisi",
-                      sebagai=sebagai, data={"nilai": ubah})
+        catat_riwayat(
+            pelaku=aktor,
+            subjek=skp.pegawai,
+            objek=skp,
+            aksi="skp.ekspektasi_diisi",
+            sebagai=sebagai,
+            data={"nilai": ubah},
+        )
     return skp
 
 
@@ -429,7 +533,7 @@ def kekurangan_pengajuan(skp: Skp) -> list[str]:
         masalah.append(_("Isi minimal satu RHK utama."))
     for r in rhk:
         if not r.indikator.all():
-            masalah.append(_("RHK \"%(rhk)s\" belum memiliki indikator.") % {"rhk": r.teks[:60]})
+            masalah.append(_('RHK "%(rhk)s" belum memiliki indikator.') % {"rhk": r.teks[:60]})
     rantai = rantai_penilai(skp.pegawai, max(skp.mulai, min(hari_ini(), skp.selesai)))
     if rantai.pejabat_penilai is None:
         masalah.append(_("Pegawai belum memiliki pejabat penilai (jabatan definitif)."))
@@ -437,7 +541,7 @@ def kekurangan_pengajuan(skp: Skp) -> list[str]:
         for r in rhk:
             if r.jenis == RencanaHasilKerja.Jenis.UTAMA and r.rhk_atasan_id is None:
                 masalah.append(
-                    _("RHK utama \"%(rhk)s\" belum memilih RHK atasan yang diintervensi.")
+                    _('RHK utama "%(rhk)s" belum memilih RHK atasan yang diintervensi.')
                     % {"rhk": r.teks[:60]}
                 )
     return masalah
@@ -457,8 +561,15 @@ def ajukan_skp(aktor: Pegawai, skp: Skp) -> Skp:
     skp.diajukan_pada = timezone.now()
     skp.alasan_pengembalian = ""
     skp.save()
-    catat_riwayat(pelaku=aktor, subjek=skp.pegawai, objek=skp, aksi="skp.diajukan",
-                  sebagai=sebagai, dari_status=lama, ke_status=skp.status)
+    catat_riwayat(
+        pelaku=aktor,
+        subjek=skp.pegawai,
+        objek=skp,
+        aksi="skp.diajukan",
+        sebagai=sebagai,
+        dari_status=lama,
+        ke_status=skp.status,
+    )
     return skp
 
 
@@ -470,9 +581,16 @@ def setujui_skp(aktor: Pegawai, skp: Skp) -> Skp:
     skp.penilai = aktor if sebagai == Riwayat.Sebagai.ATASAN else None
     skp.disetujui_pada = timezone.now()
     skp.save()
-    catat_riwayat(pelaku=aktor, subjek=skp.pegawai, objek=skp, aksi="skp.disetujui",
-                  sebagai=sebagai, dari_status=lama, ke_status=skp.status,
-                  keterangan=_("atas nama PPK") if rantai.pejabat_penilai.is_ppk else "")
+    catat_riwayat(
+        pelaku=aktor,
+        subjek=skp.pegawai,
+        objek=skp,
+        aksi="skp.disetujui",
+        sebagai=sebagai,
+        dari_status=lama,
+        ke_status=skp.status,
+        keterangan=_("atas nama PPK") if rantai.pejabat_penilai.is_ppk else "",
+    )
     return skp
 
 
@@ -486,8 +604,16 @@ def kembalikan_skp(aktor: Pegawai, skp: Skp, alasan: str) -> Skp:
     lama = _pindah(skp, "kembalikan")
     skp.alasan_pengembalian = alasan
     skp.save()
-    catat_riwayat(pelaku=aktor, subjek=skp.pegawai, objek=skp, aksi="skp.dikembalikan",
-                  sebagai=sebagai, dari_status=lama, ke_status=skp.status, keterangan=alasan)
+    catat_riwayat(
+        pelaku=aktor,
+        subjek=skp.pegawai,
+        objek=skp,
+        aksi="skp.dikembalikan",
+        sebagai=sebagai,
+        dari_status=lama,
+        ke_status=skp.status,
+        keterangan=alasan,
+    )
     return skp
 
 
@@ -497,17 +623,27 @@ def _snapshot(skp: Skp, rantai: RantaiPenilai) -> dict:
     def pejabat(p):
         if p is None:
             return None
-        return {"pegawai_id": p.pegawai.pk if p.pegawai else None, "nama": p.nama, "nip": p.nip,
-                "jabatan": p.nama_jabatan, "dasar": p.dasar,
-                "pangkat": p.pegawai.pangkat_golongan if p.pegawai else "",
-                "unit": p.jabatan.unit.nama if p.jabatan else skp.periode.instansi.nama}
+        return {
+            "pegawai_id": p.pegawai.pk if p.pegawai else None,
+            "nama": p.nama,
+            "nip": p.nip,
+            "jabatan": p.nama_jabatan,
+            "dasar": p.dasar,
+            "pangkat": p.pegawai.pangkat_golongan if p.pegawai else "",
+            "unit": p.jabatan.unit.nama if p.jabatan else skp.periode.instansi.nama,
+        }
 
     pegawai = skp.pegawai
     return {
-        "pegawai": {"nama": pegawai.nama_lengkap, "nip": pegawai.nip,
-                    "pangkat": pegawai.pangkat_golongan, "jabatan": skp.jabatan.nama,
-                    "jenis_jabatan": skp.jabatan.get_jenis_display(), "unit": skp.unit.nama,
-                    "status_kepegawaian": pegawai.status_kepegawaian},
+        "pegawai": {
+            "nama": pegawai.nama_lengkap,
+            "nip": pegawai.nip,
+            "pangkat": pegawai.pangkat_golongan,
+            "jabatan": skp.jabatan.nama,
+            "jenis_jabatan": skp.jabatan.get_jenis_display(),
+            "unit": skp.unit.nama,
+            "status_kepegawaian": pegawai.status_kepegawaian,
+        },
         "pejabat_penilai": pejabat(rantai.pejabat_penilai),
         "atasan_pejabat_penilai": pejabat(rantai.atasan_pejabat_penilai),
         "instansi": skp.periode.instansi.nama,
@@ -524,16 +660,30 @@ def tetapkan_skp(aktor: Pegawai, skp: Skp) -> Skp:
     skp.ditetapkan_pada = timezone.now()
     skp.snapshot = _snapshot(skp, rantai)
     skp.save()
-    catat_riwayat(pelaku=aktor, subjek=skp.pegawai, objek=skp, aksi="skp.ditetapkan",
-                  sebagai=sebagai, dari_status=lama, ke_status=skp.status,
-                  keterangan=_("atas nama PPK") if rantai.pejabat_penilai.is_ppk else "")
+    catat_riwayat(
+        pelaku=aktor,
+        subjek=skp.pegawai,
+        objek=skp,
+        aksi="skp.ditetapkan",
+        sebagai=sebagai,
+        dari_status=lama,
+        ke_status=skp.status,
+        keterangan=_("atas nama PPK") if rantai.pejabat_penilai.is_ppk else "",
+    )
     if skp.versi_sebelumnya_id:
         sebelum = Skp.objects.select_for_update().get(pk=skp.versi_sebelumnya_id)
         dari = _pindah(sebelum, "gantikan")
         sebelum.save(update_fields=["status", "diubah_pada"])
-        catat_riwayat(pelaku=aktor, subjek=skp.pegawai, objek=sebelum, aksi="skp.digantikan",
-                      sebagai=sebagai, dari_status=dari, ke_status=sebelum.status,
-                      data={"oleh_versi": skp.versi, "skp_baru": skp.pk})
+        catat_riwayat(
+            pelaku=aktor,
+            subjek=skp.pegawai,
+            objek=sebelum,
+            aksi="skp.digantikan",
+            sebagai=sebagai,
+            dari_status=dari,
+            ke_status=sebelum.status,
+            data={"oleh_versi": skp.versi, "skp_baru": skp.pk},
+        )
     from .tasks import jadwalkan_dokumen_skp
 
     jadwalkan_dokumen_skp(skp)
@@ -550,15 +700,28 @@ def revisi_skp(aktor: Pegawai, skp: Skp) -> Skp:
     if Skp.objects.filter(versi_sebelumnya=skp).exists():
         raise ValidationError(_("Revisi SKP ini sudah dibuat; lanjutkan revisi tersebut."))
     baru = Skp.objects.create(
-        pegawai=skp.pegawai, periode=skp.periode, jabatan=skp.jabatan, unit=skp.unit,
-        mulai=skp.mulai, selesai=skp.selesai, pendekatan=skp.pendekatan,
-        versi=skp.versi + 1, versi_sebelumnya=skp,
+        pegawai=skp.pegawai,
+        periode=skp.periode,
+        jabatan=skp.jabatan,
+        unit=skp.unit,
+        mulai=skp.mulai,
+        selesai=skp.selesai,
+        pendekatan=skp.pendekatan,
+        versi=skp.versi + 1,
+        versi_sebelumnya=skp,
     )
     EkspektasiPerilaku.objects.bulk_create(
         EkspektasiPerilaku(skp=baru, kode=p.kode, ekspektasi=p.ekspektasi, diisi_oleh=p.diisi_oleh)
         for p in skp.perilaku.all()
     )
     _salin_isi(skp, baru, dengan_intervensi=True)
-    catat_riwayat(pelaku=aktor, subjek=skp.pegawai, objek=baru, aksi="skp.revisi_dibuat",
-                  sebagai=sebagai, ke_status=baru.status, data={"dari_versi": skp.versi})
+    catat_riwayat(
+        pelaku=aktor,
+        subjek=skp.pegawai,
+        objek=baru,
+        aksi="skp.revisi_dibuat",
+        sebagai=sebagai,
+        ke_status=baru.status,
+        data={"dari_versi": skp.versi},
+    )
     return baru

@@ -12,9 +12,14 @@ from kombu.exceptions import OperationalError
 logger = logging.getLogger(__name__)
 
 
-@shared_task(bind=True, acks_late=True, autoretry_for=(Exception,), retry_backoff=True,
-             max_retries=5,
-             dont_autoretry_for=(ValidationError, ObjectDoesNotExist, ImproperlyConfigured))
+@shared_task(
+    bind=True,
+    acks_late=True,
+    autoretry_for=(Exception,),
+    retry_backoff=True,
+    max_retries=5,
+    dont_autoretry_for=(ValidationError, ObjectDoesNotExist, ImproperlyConfigured),
+)
 def buat_dokumen_skp(self, skp_id: int) -> str:
     """Render, sign and store the SKP document (idempotent: one document per SKP version)."""
     from .dokumen import terbitkan_dokumen_skp

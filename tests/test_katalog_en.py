@@ -28,7 +28,10 @@ def test_setiap_entri_diterjemahkan_dan_tidak_fuzzy():
 
 
 def test_mo_sesuai_po():
-    po = {(e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural for e in _entri_aktif(polib.pofile(str(PO)))}
+    po = {
+        (e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural
+        for e in _entri_aktif(polib.pofile(str(PO)))
+    }
     mo = {(e.msgctxt, e.msgid): e.msgstr or e.msgstr_plural for e in polib.mofile(str(MO))}
     mo.pop((None, ""), None)
     assert po == mo, "django.mo tidak sesuai django.po: jalankan `make messages`"
@@ -41,14 +44,36 @@ def test_katalog_memuat_setiap_string_sumber(tmp_path):
     """Extract the strings again into a copy of the tree and compare with the catalogue."""
     salinan = tmp_path / "src"
     shutil.copytree(
-        AKAR, salinan,
-        ignore=shutil.ignore_patterns(".venv", ".tools", ".git", "var", "staticfiles", "node_modules",
-                                      "__pycache__", ".pytest_cache", ".hypothesis", "bench"),
+        AKAR,
+        salinan,
+        ignore=shutil.ignore_patterns(
+            ".venv",
+            ".tools",
+            ".git",
+            "var",
+            "staticfiles",
+            "node_modules",
+            "__pycache__",
+            ".pytest_cache",
+            ".hypothesis",
+            "bench",
+        ),
     )
     subprocess.run(
-        [sys.executable, "manage.py", "makemessages", "-l", "en", "--no-obsolete",
-         "--no-location", "-v", "0"],
-        cwd=salinan, check=True, env={**os.environ, "DJANGO_SETTINGS_MODULE": "ekinerja.settings"},
+        [
+            sys.executable,
+            "manage.py",
+            "makemessages",
+            "-l",
+            "en",
+            "--no-obsolete",
+            "--no-location",
+            "-v",
+            "0",
+        ],
+        cwd=salinan,
+        check=True,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "ekinerja.settings"},
     )
     baru = {(e.msgctxt, e.msgid) for e in polib.pofile(str(salinan / PO.relative_to(AKAR)))}
     ada = {(e.msgctxt, e.msgid) for e in _entri_aktif(polib.pofile(str(PO)))}

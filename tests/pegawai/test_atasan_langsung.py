@@ -13,8 +13,9 @@ PLT, PLH, DEF = Penugasan.Jenis.PLT, Penugasan.Jenis.PLH, Penugasan.Jenis.DEFINI
 
 
 def tugaskan(pegawai, jabatan, jenis, mulai, selesai=None):
-    return PenugasanFactory(pegawai=pegawai, jabatan=jabatan, jenis=jenis, mulai=mulai,
-                            selesai=selesai)
+    return PenugasanFactory(
+        pegawai=pegawai, jabatan=jabatan, jenis=jenis, mulai=mulai, selesai=selesai
+    )
 
 
 def test_definitif(org):
@@ -139,9 +140,18 @@ def test_pejabat_cuti_tanpa_plh_tetap_atasan(org):
 def test_pindah_jabatan_di_tengah_tahun(org):
     # The staf moves to the JF's unit as a second JF on 1 July: his penilai changes that day.
     Penugasan.objects.filter(pegawai=org.staf).update(selesai=dt.date(2026, 6, 30))
-    tugaskan(org.staf, org.jab_jf.__class__.objects.create(
-        instansi=org.instansi, unit=org.bidang, nama="Epidemiolog Ahli Pertama",
-        jenis="fungsional", induk=org.jab_kabid), DEF, dt.date(2026, 7, 1))
+    tugaskan(
+        org.staf,
+        org.jab_jf.__class__.objects.create(
+            instansi=org.instansi,
+            unit=org.bidang,
+            nama="Epidemiolog Ahli Pertama",
+            jenis="fungsional",
+            induk=org.jab_kabid,
+        ),
+        DEF,
+        dt.date(2026, 7, 1),
+    )
     assert rantai_penilai(org.staf, dt.date(2026, 6, 30)).atasan_langsung.pegawai == org.kasi
     assert rantai_penilai(org.staf, dt.date(2026, 7, 1)).atasan_langsung.pegawai == org.kabid
 

@@ -30,25 +30,29 @@ def organisasi(draw):
     # At most one definitif holder per jabatan and one definitif jabatan per pegawai; some
     # jabatan stay vacant.
     urutan = draw(st.permutations(range(n_peg)))
-    definitif = [
-        (j, urutan[j]) for j in range(min(n_jab, n_peg)) if draw(st.booleans()) or j == 0
-    ]
+    definitif = [(j, urutan[j]) for j in range(min(n_jab, n_peg)) if draw(st.booleans()) or j == 0]
     # Acting pegawai are often holders of another jabatan (a kasi as Plt of his kabid).
     calon = [p for _, p in definitif] or list(range(n_peg))
     acting = draw(
         st.lists(
-            st.tuples(st.integers(0, n_jab - 1),
-                      st.one_of(st.sampled_from(calon), st.integers(0, n_peg - 1)),
-                      st.sampled_from(["plt", "plh"])),
-            min_size=1, max_size=6,
+            st.tuples(
+                st.integers(0, n_jab - 1),
+                st.one_of(st.sampled_from(calon), st.integers(0, n_peg - 1)),
+                st.sampled_from(["plt", "plh"]),
+            ),
+            min_size=1,
+            max_size=6,
             unique_by=lambda t: (t[0], t[2]),
         )
     )
     return induk, status, definitif, acting
 
 
-@settings(max_examples=200, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(data=organisasi())
 def test_bawahan_adalah_kebalikan_atasan(db, data):
     induk, status, definitif, acting = data
@@ -58,16 +62,31 @@ def test_bawahan_adalah_kebalikan_atasan(db, data):
             unit = UnitKerjaFactory(instansi=instansi)
             jabatan = []
             for i, parent in enumerate(induk):
-                jabatan.append(Jabatan.objects.create(
-                    instansi=instansi, unit=unit, nama=f"J{i}", jenis="pelaksana",
-                    induk=jabatan[parent] if parent is not None else None))
+                jabatan.append(
+                    Jabatan.objects.create(
+                        instansi=instansi,
+                        unit=unit,
+                        nama=f"J{i}",
+                        jenis="pelaksana",
+                        induk=jabatan[parent] if parent is not None else None,
+                    )
+                )
             pegawai = [PegawaiFactory(instansi=instansi, status=s) for s in status]
             for j, p in definitif:
-                Penugasan.objects.create(pegawai=pegawai[p], jabatan=jabatan[j],
-                                         jenis="definitif", mulai=dt.date(2020, 1, 1))
+                Penugasan.objects.create(
+                    pegawai=pegawai[p],
+                    jabatan=jabatan[j],
+                    jenis="definitif",
+                    mulai=dt.date(2020, 1, 1),
+                )
             for j, p, jenis in acting:
-                Penugasan.objects.create(pegawai=pegawai[p], jabatan=jabatan[j], jenis=jenis,
-                                         mulai=dt.date(2026, 1, 1), selesai=dt.date(2026, 12, 31))
+                Penugasan.objects.create(
+                    pegawai=pegawai[p],
+                    jabatan=jabatan[j],
+                    jenis=jenis,
+                    mulai=dt.date(2026, 1, 1),
+                    selesai=dt.date(2026, 12, 31),
+                )
             atasan_dari = {}
             for p in pegawai:
                 r = rantai_penilai(p, D)

@@ -15,11 +15,24 @@ def isi_skp(aktor, skp, *, rhk_atasan=None, n=1, perspektif=""):
     """Give an SKP n utama RHK with one indicator each (through the services)."""
     hasil = []
     for i in range(n):
-        rhk = services.simpan_rhk(aktor, RencanaHasilKerja(
-            skp=skp, teks=f"RHK {i + 1} {skp.pegawai.nama}", rhk_atasan=rhk_atasan,
-            perspektif=perspektif))
-        services.simpan_indikator(aktor, IndikatorKinerja(
-            rhk=rhk, teks=f"Indikator {i + 1}", aspek="kuantitas", target_teks="100% tepat waktu"))
+        rhk = services.simpan_rhk(
+            aktor,
+            RencanaHasilKerja(
+                skp=skp,
+                teks=f"RHK {i + 1} {skp.pegawai.nama}",
+                rhk_atasan=rhk_atasan,
+                perspektif=perspektif,
+            ),
+        )
+        services.simpan_indikator(
+            aktor,
+            IndikatorKinerja(
+                rhk=rhk,
+                teks=f"Indikator {i + 1}",
+                aspek="kuantitas",
+                target_teks="100% tepat waktu",
+            ),
+        )
         hasil.append(rhk)
     return hasil
 
@@ -41,5 +54,10 @@ def skp_berjenjang(org, periode):
     kasi = services.buat_skp(org.kasi, org.kasi, periode)
     for s in (kadis, kabid, kasi):
         s.refresh_from_db()
-    return {"kadis": kadis, "kabid": kabid, "kasi": kasi, "rhk_kadis": rhk_kadis,
-            "rhk_kabid": rhk_kabid}
+    return {
+        "kadis": kadis,
+        "kabid": kabid,
+        "kasi": kasi,
+        "rhk_kadis": rhk_kadis,
+        "rhk_kabid": rhk_kabid,
+    }

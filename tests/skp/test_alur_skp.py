@@ -32,7 +32,12 @@ def test_ajukan_setujui_tetapkan(org, kasi_siap):
     assert skp.status == S.DITETAPKAN and skp.ditetapkan_pada
     r = riwayat(skp, "skp.ditetapkan").get()
     assert (r.pelaku, r.subjek, r.sebagai, r.dari_status, r.ke_status) == (
-        org.kabid, org.kasi, "atasan", "disetujui", "ditetapkan")
+        org.kabid,
+        org.kasi,
+        "atasan",
+        "disetujui",
+        "ditetapkan",
+    )
     assert [x.aksi for x in riwayat(skp, "skp.diajukan")] == ["skp.diajukan"]
 
 
@@ -54,18 +59,27 @@ def test_kembalikan_wajib_alasan_lalu_ajukan_lagi(org, kasi_siap):
 @pytest.mark.parametrize(
     ("sampai", "aksi"),
     [
-        ("draft", "setujui"), ("draft", "tetapkan"), ("draft", "kembalikan"),
-        ("diajukan", "ajukan"), ("diajukan", "tetapkan"),
-        ("disetujui", "ajukan"), ("disetujui", "setujui"), ("disetujui", "kembalikan"),
-        ("ditetapkan", "ajukan"), ("ditetapkan", "setujui"), ("ditetapkan", "kembalikan"),
+        ("draft", "setujui"),
+        ("draft", "tetapkan"),
+        ("draft", "kembalikan"),
+        ("diajukan", "ajukan"),
+        ("diajukan", "tetapkan"),
+        ("disetujui", "ajukan"),
+        ("disetujui", "setujui"),
+        ("disetujui", "kembalikan"),
+        ("ditetapkan", "ajukan"),
+        ("ditetapkan", "setujui"),
+        ("ditetapkan", "kembalikan"),
         ("ditetapkan", "tetapkan"),
     ],
 )
 def test_transisi_dari_status_yang_salah_ditolak(org, kasi_siap, sampai, aksi):
     skp = kasi_siap
-    langkah = [("diajukan", services.ajukan_skp, org.kasi),
-               ("disetujui", services.setujui_skp, org.kabid),
-               ("ditetapkan", services.tetapkan_skp, org.kabid)]
+    langkah = [
+        ("diajukan", services.ajukan_skp, org.kasi),
+        ("disetujui", services.setujui_skp, org.kabid),
+        ("ditetapkan", services.tetapkan_skp, org.kabid),
+    ]
     for status, fungsi, aktor in langkah:
         if skp.status == sampai:
             break
@@ -120,11 +134,11 @@ def test_plt_menyetujui_sebagai_penilai_hari_itu(org, kasi_siap):
     import datetime as dt
 
     from pegawai.models import Penugasan
+
     skp = services.ajukan_skp(org.kasi, kasi_siap)
     Penugasan.objects.filter(pegawai=org.kabid).update(selesai=dt.date.today() - dt.timedelta(1))
     plt = PegawaiFactory(instansi=org.instansi)
-    Penugasan.objects.create(pegawai=plt, jabatan=org.jab_kabid, jenis="plt",
-                             mulai=dt.date.today())
+    Penugasan.objects.create(pegawai=plt, jabatan=org.jab_kabid, jenis="plt", mulai=dt.date.today())
     with pytest.raises(PermissionDenied):
         services.setujui_skp(org.kabid, skp)
     assert services.setujui_skp(plt, skp).status == S.DISETUJUI

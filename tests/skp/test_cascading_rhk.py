@@ -19,8 +19,12 @@ def test_rhk_atasan_yang_boleh_hanya_dari_skp_atasan_periode_sama(org, skp_berje
 def test_intervensi_rhk_bukan_milik_atasan_ditolak(org, skp_berjenjang):
     # The kadis is the kasi's atasan pejabat penilai, not his atasan: refused.
     with pytest.raises(ValidationError) as e:
-        services.simpan_rhk(org.kasi, RencanaHasilKerja(
-            skp=skp_berjenjang["kasi"], teks="x", rhk_atasan=skp_berjenjang["rhk_kadis"][0]))
+        services.simpan_rhk(
+            org.kasi,
+            RencanaHasilKerja(
+                skp=skp_berjenjang["kasi"], teks="x", rhk_atasan=skp_berjenjang["rhk_kadis"][0]
+            ),
+        )
     assert "rhk_atasan" in e.value.message_dict
     assert not RencanaHasilKerja.objects.filter(teks="x").exists()
 
@@ -30,22 +34,30 @@ def test_intervensi_rhk_atasan_periode_lain_ditolak(org, skp_berjenjang):
     skp_kabid_lalu = services.buat_skp(org.kabid, org.kabid, lalu)
     rhk_lalu = isi_skp(org.kabid, skp_kabid_lalu)[0]
     with pytest.raises(ValidationError):
-        services.simpan_rhk(org.kasi, RencanaHasilKerja(
-            skp=skp_berjenjang["kasi"], teks="x", rhk_atasan=rhk_lalu))
+        services.simpan_rhk(
+            org.kasi, RencanaHasilKerja(skp=skp_berjenjang["kasi"], teks="x", rhk_atasan=rhk_lalu)
+        )
 
 
 def test_rhk_tambahan_tidak_mengintervensi(org, skp_berjenjang):
     with pytest.raises(ValidationError) as e:
-        services.simpan_rhk(org.kasi, RencanaHasilKerja(
-            skp=skp_berjenjang["kasi"], teks="x", jenis="tambahan",
-            rhk_atasan=skp_berjenjang["rhk_kabid"][0]))
+        services.simpan_rhk(
+            org.kasi,
+            RencanaHasilKerja(
+                skp=skp_berjenjang["kasi"],
+                teks="x",
+                jenis="tambahan",
+                rhk_atasan=skp_berjenjang["rhk_kabid"][0],
+            ),
+        )
     assert "rhk_atasan" in e.value.message_dict
 
 
 def test_non_jpt_tanpa_perspektif(org, skp_berjenjang):
     with pytest.raises(ValidationError) as e:
-        services.simpan_rhk(org.kasi, RencanaHasilKerja(
-            skp=skp_berjenjang["kasi"], teks="x", perspektif="anggaran"))
+        services.simpan_rhk(
+            org.kasi, RencanaHasilKerja(skp=skp_berjenjang["kasi"], teks="x", perspektif="anggaran")
+        )
     assert "perspektif" in e.value.message_dict
 
 
@@ -54,8 +66,10 @@ def test_jpt_wajib_perspektif(org, periode):
     with pytest.raises(ValidationError) as e:
         services.simpan_rhk(org.kadis, RencanaHasilKerja(skp=skp, teks="Capaian SPM kesehatan"))
     assert "perspektif" in e.value.message_dict
-    rhk = services.simpan_rhk(org.kadis, RencanaHasilKerja(
-        skp=skp, teks="Capaian SPM kesehatan", perspektif="penerima_layanan"))
+    rhk = services.simpan_rhk(
+        org.kadis,
+        RencanaHasilKerja(skp=skp, teks="Capaian SPM kesehatan", perspektif="penerima_layanan"),
+    )
     assert rhk.pk
 
 

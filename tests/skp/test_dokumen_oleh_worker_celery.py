@@ -56,7 +56,9 @@ def worker(tmp_path, settings):
         "DJANGO_SETTINGS_MODULE": "ekinerja.settings_test",
         "CELERY_BROKER_URL": broker,
         "CELERY_TASK_ALWAYS_EAGER": "false",
-        "DATABASE_URL": f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}",
+        "DATABASE_URL": "postgres://{}@{}:{}/{}".format(
+            db["USER"], db["HOST"] or "127.0.0.1", db["PORT"] or 5432, db["NAME"]
+        ),
         "EKINERJA_TEST_MEDIA": str(media),
         "EKINERJA_SIGN_P12": str(sertifikat.p12),
         "EKINERJA_SIGN_P12_PASSWORD": "uji",

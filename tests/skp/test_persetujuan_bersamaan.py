@@ -39,10 +39,19 @@ def test_setujui_dan_kembalikan_bersamaan(org):
         finally:
             connections.close_all()
 
-    t1 = threading.Thread(target=jalankan, args=("setujui", lambda: services.setujui_skp(
-        org.kabid, Skp.objects.get(pk=kasi.pk))))
-    t2 = threading.Thread(target=jalankan, args=("kembalikan", lambda: services.kembalikan_skp(
-        org.kabid, Skp.objects.get(pk=kasi.pk), "Perbaiki target")))
+    t1 = threading.Thread(
+        target=jalankan,
+        args=("setujui", lambda: services.setujui_skp(org.kabid, Skp.objects.get(pk=kasi.pk))),
+    )
+    t2 = threading.Thread(
+        target=jalankan,
+        args=(
+            "kembalikan",
+            lambda: services.kembalikan_skp(
+                org.kabid, Skp.objects.get(pk=kasi.pk), "Perbaiki target"
+            ),
+        ),
+    )
     t1.start(), t2.start()
     t1.join(10), t2.join(10)
 

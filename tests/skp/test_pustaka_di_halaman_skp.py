@@ -14,9 +14,12 @@ def skp_staf(org, periode):
 
 def test_contoh_pustaka_tampil_dan_dapat_dipakai(client, org, skp_staf):
     entri = PustakaRhk.objects.create(
-        jabatan=org.jab_staf, teks="Tersusunnya arsip surat masuk dan keluar",
-        indikator=[{"teks": "Arsip terindeks", "aspek": "kuantitas", "target": "100%",
-                    "satuan": ""}])
+        jabatan=org.jab_staf,
+        teks="Tersusunnya arsip surat masuk dan keluar",
+        indikator=[
+            {"teks": "Arsip terindeks", "aspek": "kuantitas", "target": "100%", "satuan": ""}
+        ],
+    )
     PustakaRhk.objects.create(jabatan=org.jab_kasi, teks="Milik jabatan lain")
     client.force_login(org.staf)
     html = client.get(reverse("skp_detail", args=[skp_staf.pk])).content.decode()

@@ -29,10 +29,15 @@ def test_revisi_membuat_versi_baru_dan_lama_digantikan_setelah_ditetapkan(org, s
     assert lama.status == S.DITETAPKAN  # still in force until the revision is set
     with pytest.raises(ValidationError, match="sudah dibuat"):
         services.revisi_skp(org.kabid, lama)
-    tambahan = services.simpan_rhk(org.kabid, RencanaHasilKerja(
-        skp=baru, teks="RHK tambahan baru", jenis="tambahan"))
-    services.simpan_indikator(org.kabid, IndikatorKinerja(
-        rhk=tambahan, teks="Jumlah laporan", aspek="kuantitas", target_teks="4 laporan"))
+    tambahan = services.simpan_rhk(
+        org.kabid, RencanaHasilKerja(skp=baru, teks="RHK tambahan baru", jenis="tambahan")
+    )
+    services.simpan_indikator(
+        org.kabid,
+        IndikatorKinerja(
+            rhk=tambahan, teks="Jumlah laporan", aspek="kuantitas", target_teks="4 laporan"
+        ),
+    )
     baru = tetapkan(org, baru)
     lama.refresh_from_db()
     assert lama.status == S.DIGANTIKAN
@@ -54,14 +59,22 @@ def test_pindah_jabatan_tengah_tahun_membuat_skp_baru(org, periode):
     pindah = dt.date(periode.tahun, 7, 1)
     skp_lama = services.buat_skp(org.staf, org.staf, periode, tanggal=awal)
     Penugasan.objects.filter(pegawai=org.staf).update(selesai=pindah - dt.timedelta(days=1))
-    jab_baru = Jabatan.objects.create(instansi=org.instansi, unit=org.bidang, nama="Analis",
-                                      jenis="fungsional", induk=org.jab_kabid)
+    jab_baru = Jabatan.objects.create(
+        instansi=org.instansi,
+        unit=org.bidang,
+        nama="Analis",
+        jenis="fungsional",
+        induk=org.jab_kabid,
+    )
     Penugasan.objects.create(pegawai=org.staf, jabatan=jab_baru, jenis="definitif", mulai=pindah)
     skp_baru = services.buat_skp(org.staf, org.staf, periode, tanggal=pindah)
     skp_lama.refresh_from_db()
     assert skp_lama.selesai == pindah - dt.timedelta(days=1)
-    assert (skp_baru.jabatan, skp_baru.mulai, skp_baru.selesai) == (jab_baru, pindah,
-                                                                     periode.selesai)
+    assert (skp_baru.jabatan, skp_baru.mulai, skp_baru.selesai) == (
+        jab_baru,
+        pindah,
+        periode.selesai,
+    )
     # The new SKP cascades from the new atasan (kabid), the old from the kasi.
     kabid = services.buat_skp(org.kabid, org.kabid, periode)
     rhk_kabid = isi_skp(org.kabid, kabid)
@@ -85,8 +98,7 @@ def test_snapshot_dibekukan_saat_penetapan(org, skp_berjenjang):
 def test_salin_skp_periode_lalu(org, skp_berjenjang):
     lalu = skp_berjenjang["kabid"]
     baru_periode = services.buka_periode(org.admin, org.instansi, lalu.periode.tahun + 1)
-    baru = services.buat_skp(org.kabid, org.kabid, baru_periode,
-                             tanggal=baru_periode.mulai)
+    baru = services.buat_skp(org.kabid, org.kabid, baru_periode, tanggal=baru_periode.mulai)
     services.salin_skp(org.kabid, baru, lalu)
     assert [r.teks for r in baru.rhk.all()] == [r.teks for r in lalu.rhk.all()]
     assert all(r.rhk_atasan_id is None for r in baru.rhk.all())

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from . import selectors, services
+from .beranda import kartu_beranda
 from .forms_akun import CariPegawaiForm, GantiSandiForm, MasukForm, ResetSandiForm, SetelSandiForm
 from .hierarki import rantai_penilai
 from .models import Pegawai
@@ -121,6 +122,7 @@ def beranda(request: HttpRequest) -> HttpResponse:
         "peran": p,
         "jumlah_bawahan": len(p.bawahan_ids),
         "unit_operator": list(selectors.unit_dioperatori(user)) if p.is_operator else [],
+        "kartu": kartu_beranda(request, p),
     }
     return render(request, "pegawai/beranda.html", konteks)
 

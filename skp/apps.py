@@ -7,4 +7,4 @@ class SkpConfig(AppConfig):
     verbose_name = _("Perencanaan kinerja (SKP)")
 
     def ready(self) -> None:
-        from . import riwayat  # noqa: F401 - registers the action labels
+        from . import beranda, riwayat  # noqa: F401 - register home cards and action labels

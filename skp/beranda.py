@@ -1,0 +1,68 @@
+"""The SKP cards of the home page: the pegawai's own SKP, and the atasan's approvals."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from pegawai.beranda import Kartu, daftarkan
+
+from . import selectors
+from .models import Periode, Skp
+
+
+@daftarkan
+def kartu_skp(request, peran) -> list[Kartu]:
+    user = request.user
+    kartu = []
+    periode = (
+        Periode.objects.filter(instansi_id=user.instansi_id, status=Periode.Status.DIBUKA)
+        .order_by("-mulai")
+        .first()
+        if user.instansi_id
+        else None
+    )
+    if periode is not None:
+        skp = (
+            Skp.objects.filter(pegawai=user, periode=periode)
+            .exclude(status=Skp.Status.DIGANTIKAN)
+            .order_by("-mulai", "-versi")
+            .first()
+        )
+        if skp is None:
+            kartu.append(
+                Kartu(
+                    judul=_("SKP %(tahun)s") % {"tahun": periode.tahun},
+                    teks=_("Anda belum membuat SKP periode ini. Batas penetapan: %(batas)s.")
+                    % {"batas": periode.batas_penetapan_skp.strftime("%d-%m-%Y")},
+                    tautan=reverse("skp_buat"),
+                    label_tautan=_("Buat SKP"),
+                    penting=True,
+                )
+            )
+        else:
+            perlu_tindakan = skp.status in (Skp.Status.DRAFT, Skp.Status.DIKEMBALIKAN)
+            ajakan = _("Lengkapi lalu ajukan kepada pejabat penilai.") if perlu_tindakan else ""
+            kartu.append(
+                Kartu(
+                    judul=_("SKP %(tahun)s") % {"tahun": periode.tahun},
+                    teks=_("Status: %(status)s.") % {"status": skp.get_status_display()}
+                    + (" " + ajakan if ajakan else ""),
+                    tautan=reverse("skp_detail", args=[skp.pk]),
+                    label_tautan=_("Buka SKP"),
+                    penting=perlu_tindakan,
+                )
+            )
+    if peran.is_atasan:
+        jumlah = selectors.antrean_persetujuan(user).count()
+        if jumlah:
+            kartu.append(
+                Kartu(
+                    judul=_("Persetujuan SKP"),
+                    teks=_("%(n)d SKP bawahan menunggu tindakan Anda.") % {"n": jumlah},
+                    tautan=reverse("skp_antrean"),
+                    label_tautan=_("Tinjau SKP"),
+                    penting=True,
+                )
+            )
+    return kartu

@@ -1,0 +1,31 @@
+"""The home page tells the pegawai what to do next about his SKP, and the atasan what waits."""
+
+from django.urls import reverse
+
+from skp import services
+from tests.skp.conftest import isi_skp
+
+
+def test_belum_ada_skp_diajak_membuat(client, org, periode):
+    client.force_login(org.staf)
+    html = client.get(reverse("beranda")).content.decode()
+    assert "Anda belum membuat SKP periode ini" in html
+    assert reverse("skp_buat") in html
+
+
+def test_skp_draf_diajak_melengkapi_dan_atasan_melihat_antrean(client, org, skp_berjenjang):
+    skp = skp_berjenjang["kasi"]
+    client.force_login(org.kasi)
+    html = client.get(reverse("beranda")).content.decode()
+    assert "Status: Draf" in html and reverse("skp_detail", args=[skp.pk]) in html
+    isi_skp(org.kasi, skp, rhk_atasan=skp_berjenjang["rhk_kabid"][0])
+    services.ajukan_skp(org.kasi, skp)
+    client.force_login(org.kabid)
+    html = client.get(reverse("beranda")).content.decode()
+    assert "1 SKP bawahan menunggu tindakan Anda." in html
+
+
+def test_tanpa_periode_tidak_ada_kartu_skp(client, org):
+    client.force_login(org.staf)
+    html = client.get(reverse("beranda")).content.decode()
+    assert "SKP 20" not in html

@@ -231,6 +231,13 @@ def ubah_status_pegawai(
         return
     pegawai.status = status
     pegawai.save(update_fields=["status"])
+    if status not in Pegawai.STATUS_BOLEH_MASUK:
+        # Pensiun, berhenti, meninggal: he no longer holds or acts for any jabatan.
+        kemarin = dt.date.today() - dt.timedelta(days=1)
+        for p in Penugasan.objects.select_for_update().filter(
+            Q(selesai__isnull=True) | Q(selesai__gt=kemarin), pegawai=pegawai
+        ):
+            akhiri_penugasan(aktor, p, max(p.mulai, kemarin))
     catat_riwayat(
         pelaku=aktor,
         subjek=pegawai,

@@ -29,3 +29,13 @@ def test_tanpa_periode_tidak_ada_kartu_skp(client, org):
     client.force_login(org.staf)
     html = client.get(reverse("beranda")).content.decode()
     assert "SKP 20" not in html
+
+
+def test_penilai_melihat_tautan_tinjau_di_halaman_skp_bawahan(client, org, skp_berjenjang):
+    skp = skp_berjenjang["kasi"]
+    client.force_login(org.kabid)
+    html = client.get(reverse("skp_detail", args=[skp.pk])).content.decode()
+    assert reverse("skp_tinjau", args=[skp.pk]) in html
+    client.force_login(org.kasi)
+    html = client.get(reverse("skp_detail", args=[skp.pk])).content.decode()
+    assert reverse("skp_tinjau", args=[skp.pk]) not in html

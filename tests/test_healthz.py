@@ -1,6 +1,5 @@
 """``GET /healthz``: what a load balancer or ``docker compose`` asks before sending traffic."""
 
-import time
 
 import pytest
 from django.db import OperationalError
@@ -45,16 +44,14 @@ def test_answers_ok_with_database_and_broker_state(client, db):
     assert data["broker"]["transport"] in {"filesystem", "redis"}
 
 
-def test_unreachable_broker_answers_503_quickly(client, db, broker_mati):
-    mulai = time.perf_counter()
+def test_unreachable_broker_answers_503(client, db, broker_mati):
+    # No timing here (timings belong in bench/): the check gives up after one retry.
     resp = client.get(reverse("healthz"))
-    lama = time.perf_counter() - mulai
     assert resp.status_code == 503
     data = resp.json()
     assert data["status"] == "gagal"
     assert data["broker"] == {"ok": False, "transport": "redis", "error": "OperationalError"}
     assert data["database"]["ok"] is True
-    assert lama < 5, f"/healthz took {lama:.1f} s with the broker down"
 
 
 def test_unreachable_database_answers_503(client, db, monkeypatch):

@@ -7,4 +7,10 @@ class AktivitasConfig(AppConfig):
     verbose_name = _("Pelaksanaan kinerja (aktivitas dan realisasi)")
 
     def ready(self) -> None:
+        from pegawai.services import PENDENGAR_PENUGASAN
+
         from . import riwayat  # noqa: F401 - registers the action labels
+        from .tasks import saat_penugasan_berubah
+
+        if saat_penugasan_berubah not in PENDENGAR_PENUGASAN:
+            PENDENGAR_PENUGASAN.append(saat_penugasan_berubah)

@@ -11,5 +11,32 @@ daftarkan(
         "aktivitas.dihapus": _("Aktivitas dihapus"),
         "aktivitas.disetujui": _("Aktivitas disetujui"),
         "aktivitas.dikembalikan": _("Aktivitas dikembalikan"),
+    "aktivitas.diimpor": _("Aktivitas diimpor dari berkas"),
+    }
+)
+
+daftarkan(
+    {
+        "rencana_aksi.ditambah": _("Rencana aksi ditambahkan"),
+        "rencana_aksi.dihapus": _("Rencana aksi dihapus"),
+    }
+)
+
+daftarkan(
+    {
+        "realisasi.disiapkan": _("Realisasi bulanan disiapkan"),
+        "realisasi.disimpan": _("Realisasi bulanan disimpan"),
+        "realisasi.diajukan": _("Realisasi bulanan diajukan"),
+        "realisasi.disetujui": _("Realisasi bulanan disetujui"),
+        "realisasi.dikembalikan": _("Realisasi bulanan dikembalikan"),
+        "umpan_balik.ditulis": _("Umpan balik ditulis"),
+    }
+)
+
+daftarkan(
+    {
+        "bukti.diunggah": _("Bukti dukung diunggah"),
+        "bukti.ditautkan": _("Tautan bukti dukung ditambahkan"),
+        "bukti.dihapus": _("Bukti dukung dihapus"),
     }
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Collection
 
@@ -41,8 +42,10 @@ def is_terlambat(tanggal: dt.date, dientri: dt.date, n: int, libur: Collection[d
 
 
 def batas_realisasi(tahun: int, bulan: int, hari: int = BATAS_TANGGAL_REALISASI) -> dt.date:
-    """Monthly realisation is due by day ``hari`` of the next month."""
+    """Monthly realisation is due by day ``hari`` of the next month (a setting of 30 or 31
+    still gives a date in February: the month's last day)."""
     tahun_berikut, bulan_berikut = (tahun + 1, 1) if bulan == 12 else (tahun, bulan + 1)
+    hari = max(1, min(hari, calendar.monthrange(tahun_berikut, bulan_berikut)[1]))
     return dt.date(tahun_berikut, bulan_berikut, hari)
 
 

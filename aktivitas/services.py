@@ -15,13 +15,13 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pegawai.hierarki import rantai_penilai
 from pegawai.models import Pegawai, Riwayat
-from pegawai.permissions import peran
+from pegawai.permissions import is_admin_instansi, peran
 from pegawai.services import catat_riwayat
 from skp.models import RencanaHasilKerja, Skp
 
@@ -32,7 +32,11 @@ A = Aktivitas.Status
 
 
 # --- settings and calendar ----------------------------------------------------------------
-def pengaturan(instansi_id: int) -> PengaturanKinerja:
+def pengaturan(instansi_id: int | None) -> PengaturanKinerja:
+    """The instansi's settings (created with the defaults on first use).  A user outside any
+    instansi (a platform superuser) gets the defaults, unsaved."""
+    if instansi_id is None:
+        return PengaturanKinerja()
     obj, _created = PengaturanKinerja.objects.get_or_create(instansi_id=instansi_id)
     return obj
 
@@ -61,14 +65,24 @@ def sebagai_pengisi(aktor: Pegawai, pegawai: Pegawai) -> str:
     raise PermissionDenied(_("Hanya pegawai itu sendiri atau operator unitnya yang dapat mengisi."))
 
 
-def wajib_penilai(aktor: Pegawai, pegawai: Pegawai, tanggal: dt.date) -> None:
-    """Only the pejabat penilai on ``tanggal`` (definitif, Plt or Plh) may review."""
+def wajib_penilai(aktor: Pegawai, pegawai: Pegawai, tanggal: dt.date) -> str:
+    """Only the pejabat penilai on ``tanggal`` (definitif, Plt or Plh) may review; for a
+    pegawai rated by the PPK (a JPT at the top) the admin instansi records the review on the
+    PPK's behalf, as for the SKP.  Returns the capacity (``Riwayat.Sebagai``)."""
     penilai = rantai_penilai(pegawai, tanggal).pejabat_penilai
+    if (
+        penilai is not None
+        and penilai.is_ppk
+        and aktor.pk != pegawai.pk
+        and is_admin_instansi(aktor, pegawai.instansi_id)
+    ):
+        return Riwayat.Sebagai.ADMIN
     if penilai is None or penilai.pegawai is None or penilai.pegawai.pk != aktor.pk:
         raise PermissionDenied(
             _("Hanya pejabat penilai pegawai ini pada tanggal %(tanggal)s yang dapat meninjau.")
             % {"tanggal": tanggal.strftime("%d-%m-%Y")}
         )
+    return Riwayat.Sebagai.ATASAN
 
 
 # --- entry --------------------------------------------------------------------------------
@@ -87,11 +101,16 @@ class DataAktivitas:
 
 
 def skp_berlaku(pegawai: Pegawai, tanggal: dt.date) -> Skp | None:
-    """The pegawai's SKP in force on a date (the newest version not superseded)."""
+    """The pegawai's SKP in force on a date."""
+    # A draft revision does not replace the version in force until it is ditetapkan; before
+    # any version is ditetapkan (January), activities follow the newest draft.
     return (
         Skp.objects.filter(pegawai=pegawai, mulai__lte=tanggal, selesai__gte=tanggal)
         .exclude(status=Skp.Status.DIGANTIKAN)
-        .order_by("-versi")
+        .annotate(
+            berlaku=Case(When(status=Skp.Status.DITETAPKAN, then=Value(0)), default=Value(1))
+        )
+        .order_by("berlaku", "-versi")
         .first()
     )
 
@@ -268,7 +287,7 @@ def _tinjau(
                     "status": a.get_status_display().lower(),
                 }
             )
-        wajib_penilai(aktor, a.pegawai, a.tanggal)
+        a.sebagai = wajib_penilai(aktor, a.pegawai, a.tanggal)
     sekarang = timezone.now()
     for a in daftar:
         lama = a.status
@@ -279,10 +298,10 @@ def _tinjau(
             subjek=a.pegawai,
             objek=a,
             aksi=aksi,
-            sebagai=Riwayat.Sebagai.ATASAN,
+            sebagai=a.sebagai,
             dari_status=lama,
             ke_status=status_baru,
-            keterangan=catatan,
+            keterangan=catatan or (_("atas nama PPK") if a.sebagai == "admin" else ""),
         )
     return daftar
 
@@ -317,3 +336,33 @@ def kembalikan_aktivitas(aktor: Pegawai, ids: Iterable[int], catatan: str) -> li
         catatan.strip(),
         aksi="aktivitas.dikembalikan",
     )
+
+
+# --- routing after assignments change -----------------------------------------------------
+def perbarui_penilai_tertunda(jabatan_id: int, mulai: dt.date) -> int:
+    """Recompute the stored pejabat penilai of pending activities and submitted realisations
+    of pegawai below ``jabatan_id`` dated from ``mulai`` on (a Plt or Plh recorded late, an
+    assignment ended).  Returns the number of rows changed.  Idempotent."""
+    from pegawai.models import Jabatan
+
+    path = Jabatan.objects.filter(pk=jabatan_id).values_list("path", flat=True).first()
+    if not path:
+        return 0
+    bawah = Pegawai.objects.filter(
+        penugasan__jabatan__path__startswith=path, penugasan__jenis="definitif"
+    ).values("pk")
+    berubah = 0
+    baris = Aktivitas.objects.filter(
+        pegawai__in=bawah, status=A.MENUNGGU, tanggal__gte=mulai
+    ).select_related("pegawai")
+    cache: dict[tuple[int, dt.date], int | None] = {}
+    with transaction.atomic():
+        for a in baris.select_for_update(of=("self",)):
+            kunci = (a.pegawai_id, a.tanggal)
+            if kunci not in cache:
+                cache[kunci] = _penilai_id(a.pegawai, a.tanggal)
+            if a.penilai_id != cache[kunci]:
+                a.penilai_id = cache[kunci]
+                a.save(update_fields=["penilai"])
+                berubah += 1
+    return berubah

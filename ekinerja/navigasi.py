@@ -24,8 +24,11 @@ def _semua(p: Peran) -> bool:
 
 MENU: list[Menu] = [
     Menu(_("Beranda"), "beranda", _semua),
+    Menu(_("Aktivitas harian"), "aktivitas_harian", _semua),
+    Menu(_("Realisasi bulanan"), "realisasi_bulanan", _semua),
     Menu(_("SKP saya"), "skp_daftar", _semua),
     Menu(_("Persetujuan SKP"), "skp_antrean", lambda p: p.is_atasan or p.is_admin),
+    Menu(_("Tinjau aktivitas"), "aktivitas_tinjau", lambda p: p.is_atasan or p.is_admin),
     Menu(_("Matriks peran hasil"), "skp_matriks", lambda p: p.is_atasan),
     Menu(_("Bawahan"), "bawahan", lambda p: p.is_atasan),
     Menu(_("Pegawai unit"), "pegawai_daftar", lambda p: p.is_operator or p.is_admin),

@@ -91,6 +91,18 @@ def simpan_jabatan(aktor: Pegawai, jabatan: Jabatan) -> Jabatan:
     return jabatan
 
 
+# --- assignments: who listens -------------------------------------------------------------
+# Higher apps keep data that depends on who acts for a jabatan (the pejabat penilai stored on
+# pending activities, for the review queue).  They register here; called after commit.
+PENDENGAR_PENUGASAN: list = []
+
+
+def _kabari_penugasan(penugasan: Penugasan) -> None:
+    jabatan_id, mulai, selesai = penugasan.jabatan_id, penugasan.mulai, penugasan.selesai
+    for pendengar in PENDENGAR_PENUGASAN:
+        transaction.on_commit(lambda p=pendengar: p(jabatan_id, mulai, selesai))
+
+
 # --- assignments --------------------------------------------------------------------------
 def _tumpang_tindih(qs, mulai: dt.date, selesai: dt.date | None):
     """Rows of ``qs`` whose [mulai, selesai] range meets the given one (open ends = ∞)."""
@@ -176,6 +188,7 @@ def tugaskan(aktor: Pegawai, penugasan: Penugasan) -> Penugasan:
             "selesai": penugasan.selesai.isoformat() if penugasan.selesai else None,
         },
     )
+    _kabari_penugasan(penugasan)
     return penugasan
 
 
@@ -197,6 +210,7 @@ def akhiri_penugasan(aktor: Pegawai, penugasan: Penugasan, selesai: dt.date) -> 
         sebagai=Riwayat.Sebagai.ADMIN,
         data={"selesai_lama": lama.isoformat() if lama else None, "selesai": selesai.isoformat()},
     )
+    _kabari_penugasan(penugasan)
     return penugasan
 
 

@@ -14,6 +14,7 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -399,7 +400,7 @@ def hapus_rhk(aktor: Pegawai, rhk: RencanaHasilKerja) -> None:
         sebagai=sebagai,
         data={"teks": rhk.teks[:200]},
     )
-    rhk.delete()
+    _hapus_jika_tidak_dipakai(rhk, _("RHK"))
 
 
 def periksa_indikator(indikator: IndikatorKinerja, pendekatan: str) -> None:
@@ -452,7 +453,23 @@ def hapus_indikator(aktor: Pegawai, indikator: IndikatorKinerja) -> None:
         sebagai=sebagai,
         data={"teks": indikator.teks[:200]},
     )
-    indikator.delete()
+    _hapus_jika_tidak_dipakai(indikator, _("Indikator"))
+
+
+def _hapus_jika_tidak_dipakai(objek, nama: str) -> None:
+    """Delete, unless the execution records point at it (activities, realisations): those
+    are history and keep it (the foreign keys protect it)."""
+    try:
+        with transaction.atomic():
+            objek.delete()
+    except ProtectedError:
+        raise ValidationError(
+            _(
+                "%(nama)s ini sudah dipakai oleh aktivitas atau realisasi, sehingga tidak dapat "
+                "dihapus. Ubah teksnya, atau buat revisi SKP."
+            )
+            % {"nama": nama}
+        ) from None
 
 
 @transaction.atomic

@@ -9,14 +9,20 @@ login page (302) unless the page is public.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from aktivitas import services as akt
+from aktivitas import services_bukti
+from aktivitas.models import RealisasiBulanan, RencanaAksi
 from skp import services
 from skp.models import (
     Dokumen,
@@ -80,6 +86,19 @@ LIHAT_SKP = masuk_dulu(asn=200, atasan=200, operator=200, admin=200, superuser=2
 PENILAI = masuk_dulu(asn=403, atasan=200, operator=403, admin=403, superuser=403, lain=404)
 AKSI_PENILAI = masuk_dulu(asn=403, atasan=302, operator=403, admin=403, superuser=403, lain=404)
 PUSTAKA = masuk_dulu(asn=403, atasan=403, operator=200, admin=200, superuser=200, lain=403)
+# The staf's own activity (pending, rated by the kasi): owner/operator change it; the atasan
+# reviews it; those who may see it read its evidence; another instansi sees nothing.
+UBAH_AKTIVITAS = UBAH_SKP
+AKSI_AKTIVITAS = AKSI_SKP
+TINJAU = masuk_dulu(asn=403, atasan=302, operator=403, admin=403, superuser=403, lain=404)
+BACA_BUKTI = LIHAT_SKP
+
+
+BULAN_LALU = f"{dt.date.today().replace(day=1) - dt.timedelta(days=1):%Y-%m}"
+
+
+def aktivitas(org):
+    return {"pk": org.aktivitas_staf.pk}
 
 
 ATURAN: dict[str, Aturan] = {
@@ -193,6 +212,55 @@ ATURAN: dict[str, Aturan] = {
     "skp_pakai_pustaka": Aturan(
         AKSI_SKP, kwargs=lambda o: {"pk": o.pustaka.pk, "skp_id": o.skp_staf.pk}, metode="post"
     ),
+    # Execution: activities, evidence, review, realisation, feedback, import
+    "aktivitas_harian": Aturan(SEMUA_MASUK),
+    "aktivitas_minggu": Aturan(SEMUA_MASUK),
+    "aktivitas_bulan": Aturan(SEMUA_MASUK),
+    "aktivitas_rencana_aksi": Aturan(SEMUA_MASUK),
+    "aktivitas_salin_kemarin": Aturan(masuk_dulu(**dict.fromkeys(PERAN[1:], 302)), metode="post"),
+    "aktivitas_ubah": Aturan(UBAH_AKTIVITAS, kwargs=aktivitas),
+    "aktivitas_hapus": Aturan(AKSI_AKTIVITAS, kwargs=aktivitas, metode="post"),
+    # Without an RHK of his own the form names none: 404 for everyone logged in (the per-role
+    # results with a real RHK are in tests/aktivitas/test_rencana_aksi.py).
+    "aktivitas_rencana_aksi_tambah": Aturan(
+        masuk_dulu(**dict.fromkeys(PERAN[1:], 404)), metode="post"
+    ),
+    "aktivitas_rencana_aksi_hapus": Aturan(
+        AKSI_AKTIVITAS, kwargs=pk(lambda o: o.rencana_aksi_staf), metode="post"
+    ),
+    "bukti_unggah": Aturan(
+        UBAH_AKTIVITAS, kwargs=lambda o: {"aktivitas_id": o.aktivitas_staf.pk}, metode="post"
+    ),
+    "bukti_tautan": Aturan(
+        UBAH_AKTIVITAS, kwargs=lambda o: {"aktivitas_id": o.aktivitas_staf.pk}, metode="post"
+    ),
+    "bukti_hapus": Aturan(AKSI_AKTIVITAS, kwargs=pk(lambda o: o.bukti_staf), metode="post"),
+    "bukti_unduh": Aturan(BACA_BUKTI, kwargs=pk(lambda o: o.bukti_staf)),
+    "bukti_pratinjau": Aturan(BACA_BUKTI, kwargs=pk(lambda o: o.bukti_staf)),
+    "aktivitas_tinjau": Aturan(
+        masuk_dulu(asn=403, atasan=200, operator=403, admin=200, superuser=403, lain=403)
+    ),
+    "aktivitas_setujui": Aturan(TINJAU, kwargs=aktivitas, metode="post"),
+    "aktivitas_kembalikan": Aturan(TINJAU, kwargs=aktivitas, metode="post", data={"catatan": "x"}),
+    "aktivitas_setujui_massal": Aturan(
+        masuk_dulu(asn=403, atasan=302, operator=403, admin=302, superuser=403, lain=403),
+        metode="post",
+    ),
+    "umpan_balik": Aturan(
+        masuk_dulu(asn=200, atasan=200, operator=200, admin=404, superuser=404, lain=404),
+        kwargs=lambda o: {"rhk_id": o.rhk_staf.pk},
+    ),
+    "realisasi_bulanan": Aturan(SEMUA_MASUK),
+    "realisasi_ajukan": Aturan(
+        masuk_dulu(**dict.fromkeys(PERAN[1:], 302)), metode="post", data={"bulan": BULAN_LALU}
+    ),
+    "realisasi_setujui": Aturan(TINJAU, kwargs=pk(lambda o: o.realisasi_staf), metode="post"),
+    "realisasi_kembalikan": Aturan(
+        TINJAU, kwargs=pk(lambda o: o.realisasi_staf), metode="post", data={"catatan": "x"}
+    ),
+    "aktivitas_impor": Aturan(SEMUA_MASUK),
+    "aktivitas_impor_templat": Aturan(SEMUA_MASUK, kwargs=lambda org: {"fmt": "xlsx"}),
+    "aktivitas_impor_terapkan": Aturan(masuk_dulu(**dict.fromkeys(PERAN[1:], 302)), metode="post"),
     "kelola_operator": Aturan(HANYA_ADMIN),
     "kelola_operator_tambah": Aturan(HANYA_ADMIN),
     "kelola_operator_cabut": Aturan(
@@ -267,6 +335,35 @@ def objek(org):
         penanda_tangan="Uji",
     )
     org.dokumen.berkas.save("uji.pdf", ContentFile(b"%PDF"), save=True)
+    kemarin = dt.date.today() - dt.timedelta(days=1)
+    org.aktivitas_staf = akt.catat_aktivitas(
+        org.staf,
+        org.staf,
+        akt.DataAktivitas(
+            tanggal=kemarin,
+            jam_mulai=dt.time(8),
+            jam_selesai=dt.time(9),
+            uraian="Mengarsip",
+            jumlah_output=Decimal("1"),
+            satuan_output="berkas",
+        ),
+        uuid.uuid4(),
+    )[0]
+    org.bukti_staf = services_bukti.tambah_bukti_berkas(
+        org.staf, org.aktivitas_staf, SimpleUploadedFile("a.pdf", b"%PDF-1.4\n%%EOF\n")
+    )
+    org.rencana_aksi_staf = RencanaAksi.objects.create(
+        rhk=org.rhk_staf, tahun=tahun, bulan=dt.date.today().month, teks="Menata arsip"
+    )
+    org.realisasi_staf = RealisasiBulanan.objects.create(
+        skp=org.skp_staf,
+        indikator=org.indikator_staf,
+        tahun=kemarin.year,
+        bulan=kemarin.month,
+        realisasi="x",
+        status="diajukan",
+        penilai=org.kasi,
+    )
     org.pustaka = PustakaRhk.objects.create(
         jabatan=org.jab_staf, teks="Arsip tertata", indikator=[]
     )

@@ -1,0 +1,265 @@
+"""Reads of the atasan's review queue, the monthly realisation and the feedback threads.
+
+The queue reads ``Aktivitas`` by (penilai, status, tanggal) — the table's index — using the
+pejabat penilai stored at entry; the services check the right again on action (the stored
+penilai is a hint for the query, not the right).  A page costs a fixed number of queries
+whatever the number of rows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import Lower, Trim
+from django.http import Http404
+
+from pegawai.hierarki import rantai_penilai
+from pegawai.models import Pegawai
+from pegawai.permissions import peran
+from pegawai.selectors import pegawai_terlihat
+from skp.models import IndikatorKinerja, RencanaHasilKerja
+
+from . import rules
+from .models import Aktivitas, RealisasiBulanan, UmpanBalik
+from .selectors import aktivitas_terlihat
+
+A = Aktivitas.Status
+R = RealisasiBulanan.Status
+URAIAN_CONTOH = 3
+
+
+# --- who sees the queue ---------------------------------------------------------------------
+def _menunggu_saya(user) -> Q:
+    """Rows waiting for this user: his own, and for an admin instansi those of pegawai rated
+    by the PPK (stored without a penilai), which he records on the PPK's behalf."""
+    cond = Q(penilai=user)
+    if peran(user).is_admin and user.instansi_id:
+        cond |= Q(penilai__isnull=True, pegawai__instansi_id=user.instansi_id)
+    return cond
+
+
+def boleh_meninjau(user) -> bool:
+    """An atasan today, an admin instansi (for the PPK), or someone still holding reviews from
+    days he was pejabat penilai (a Plh or Plt whose acting has ended: only he may approve
+    those days)."""
+    if peran(user).is_atasan or (peran(user).is_admin and user.instansi_id):
+        return True
+    return (
+        Aktivitas.objects.filter(penilai=user, status=A.MENUNGGU).exists()
+        or RealisasiBulanan.objects.filter(penilai=user, status=R.DIAJUKAN).exists()
+    )
+
+
+# --- activities waiting for review ----------------------------------------------------------
+def antrean_aktivitas(
+    user,
+    *,
+    pegawai_id: int | None = None,
+    dari: dt.date | None = None,
+    sampai: dt.date | None = None,
+) -> QuerySet[Aktivitas]:
+    """The user's pending activities, grouped by pegawai, oldest first within each."""
+    qs = Aktivitas.objects.filter(_menunggu_saya(user), status=A.MENUNGGU)
+    if pegawai_id:
+        qs = qs.filter(pegawai_id=pegawai_id)
+    if dari:
+        qs = qs.filter(tanggal__gte=dari)
+    if sampai:
+        qs = qs.filter(tanggal__lte=sampai)
+    return (
+        qs.select_related("pegawai", "rhk", "diisi_oleh")
+        .prefetch_related("bukti")
+        .order_by("pegawai__nama", "pegawai_id", "tanggal", "jam_mulai", "pk")
+    )
+
+
+def pegawai_antrean(user) -> QuerySet[Pegawai]:
+    """The pegawai who have activities waiting for this user (the queue's filter choices)."""
+    menunggu = Aktivitas.objects.filter(_menunggu_saya(user), status=A.MENUNGGU).values(
+        "pegawai_id"
+    )
+    return Pegawai.objects.filter(pk__in=menunggu).order_by("nama", "pk")
+
+
+def aktivitas_untuk_tinjau(user) -> QuerySet[Aktivitas]:
+    """Activities an approve/return action may name: those the user may see (a foreign id
+    answers 404); whether he may act on one is the service's call (403)."""
+    return aktivitas_terlihat(user).prefetch_related("bukti")
+
+
+def is_penilai_pada(user, pegawai: Pegawai, tanggal: dt.date) -> bool:
+    penilai = rantai_penilai(pegawai, tanggal).pejabat_penilai
+    return penilai is not None and penilai.pegawai is not None and penilai.pegawai.pk == user.pk
+
+
+def get_aktivitas_tinjau(user, pk: int) -> Aktivitas:
+    """One activity for an approve/return action: one the user may see, or one whose
+    pejabat penilai on its date he is although the stored penilai is someone else (a Plt
+    appointed after the entry).  Anything else answers 404."""
+    a = aktivitas_untuk_tinjau(user).filter(pk=pk).first()
+    if a is None:
+        a = Aktivitas.objects.select_related("pegawai", "rhk", "diisi_oleh").filter(pk=pk).first()
+        if a is None or not is_penilai_pada(user, a.pegawai, a.tanggal):
+            raise Http404
+    return a
+
+
+def jumlah_antrean(user) -> dict[str, int]:
+    return {
+        "aktivitas": Aktivitas.objects.filter(penilai=user, status=A.MENUNGGU).count(),
+        "realisasi": RealisasiBulanan.objects.filter(penilai=user, status=R.DIAJUKAN).count(),
+    }
+
+
+# --- realisation --------------------------------------------------------------------------
+def _realisasi_lengkap(qs: QuerySet[RealisasiBulanan]) -> QuerySet[RealisasiBulanan]:
+    return qs.select_related("skp__pegawai", "indikator__rhk", "penilai", "diisi_oleh")
+
+
+def antrean_realisasi(user, *, pegawai_id: int | None = None) -> QuerySet[RealisasiBulanan]:
+    """Submitted realisations waiting for this user, by pegawai and month, oldest first."""
+    cond = Q(penilai=user)
+    if peran(user).is_admin and user.instansi_id:
+        cond |= Q(penilai__isnull=True, skp__pegawai__instansi_id=user.instansi_id)
+    qs = RealisasiBulanan.objects.filter(cond, status=R.DIAJUKAN)
+    if pegawai_id:
+        qs = qs.filter(skp__pegawai_id=pegawai_id)
+    return _realisasi_lengkap(qs).order_by(
+        "skp__pegawai__nama",
+        "skp__pegawai_id",
+        "tahun",
+        "bulan",
+        "indikator__rhk__urutan",
+        "indikator__rhk_id",
+        "indikator__urutan",
+        "pk",
+    )
+
+
+def realisasi_untuk_tinjau(user) -> QuerySet[RealisasiBulanan]:
+    """Realisations an approve/return action may name (foreign id: 404)."""
+    qs = _realisasi_lengkap(RealisasiBulanan.objects.all())
+    if user.is_superuser:
+        return qs
+    return qs.filter(Q(skp__pegawai__in=pegawai_terlihat(user).values("pk")) | Q(penilai=user))
+
+
+def get_realisasi_tinjau(user, pk: int) -> RealisasiBulanan:
+    """One realisation row for an action: one the user may see, or one whose pejabat penilai
+    on the month's last day he is (see :func:`get_aktivitas_tinjau`); else 404."""
+    r = realisasi_untuk_tinjau(user).filter(pk=pk).first()
+    if r is None:
+        r = _realisasi_lengkap(RealisasiBulanan.objects.filter(pk=pk)).first()
+        akhir = rules.rentang_bulan(r.tahun, r.bulan)[1] if r else None
+        if r is None or not is_penilai_pada(user, r.skp.pegawai, akhir):
+            raise Http404
+    return r
+
+
+def realisasi_bulan(pegawai: Pegawai, tahun: int, bulan: int) -> QuerySet[RealisasiBulanan]:
+    """A pegawai's realisation rows of one month, in the order of his SKP."""
+    qs = RealisasiBulanan.objects.filter(skp__pegawai=pegawai, tahun=tahun, bulan=bulan)
+    return _realisasi_lengkap(qs).order_by(
+        "skp__mulai",
+        "indikator__rhk__jenis",
+        "indikator__rhk__urutan",
+        "indikator__rhk_id",
+        "indikator__urutan",
+        "indikator_id",
+    )
+
+
+def indikator_skp(skp_ids: list[int]) -> QuerySet[IndikatorKinerja]:
+    return (
+        IndikatorKinerja.objects.filter(rhk__skp_id__in=skp_ids)
+        .select_related("rhk__skp")
+        .order_by("rhk__skp__mulai", "rhk__jenis", "rhk__urutan", "rhk_id", "urutan", "pk")
+    )
+
+
+@dataclass
+class RingkasanRhk:
+    """What a pegawai did for one RHK in a month, from his activities."""
+
+    jumlah: int = 0
+    # unit (trimmed, lower case, so "Laporan" and "laporan " add up) → total output
+    output: dict[str, Decimal] = field(default_factory=dict)
+    uraian: list[str] = field(default_factory=list)
+
+    def total_satuan(self, satuan: str) -> Decimal | None:
+        return self.output.get(satuan.strip().lower())
+
+
+def ringkasan_aktivitas_bulan(pegawai: Pegawai, tahun: int, bulan: int) -> dict[int, RingkasanRhk]:
+    """Per RHK: number of activities, total output per unit, the first descriptions.
+
+    Returned activities are left out (they wait for correction).  Two queries on the
+    (pegawai, tanggal) index, whatever the number of RHK.
+    """
+    awal, akhir = rules.rentang_bulan(tahun, bulan)
+    qs = Aktivitas.objects.filter(
+        pegawai=pegawai, tanggal__range=(awal, akhir), rhk__isnull=False
+    ).exclude(status=A.DIKEMBALIKAN)
+    hasil: dict[int, RingkasanRhk] = defaultdict(RingkasanRhk)
+    per_satuan = (
+        qs.annotate(kunci_satuan=Lower(Trim("satuan_output")))
+        .values("rhk_id", "kunci_satuan")
+        .annotate(n=Count("pk"), total=Sum("jumlah_output"))
+        .order_by("rhk_id", "kunci_satuan")
+    )
+    for b in per_satuan:
+        r = hasil[b["rhk_id"]]
+        r.jumlah += b["n"]
+        r.output[b["kunci_satuan"]] = b["total"] or Decimal(0)
+    for rhk_id, uraian in qs.order_by("tanggal", "jam_mulai", "pk").values_list("rhk_id", "uraian"):
+        r = hasil[rhk_id]
+        teks = " ".join(uraian.split())
+        if len(r.uraian) < URAIAN_CONTOH and teks not in r.uraian:
+            r.uraian.append(teks)
+    return dict(hasil)
+
+
+# --- feedback -----------------------------------------------------------------------------
+def get_rhk(pk: int) -> RencanaHasilKerja | None:
+    """The RHK a feedback URL names (the caller checks the right and answers 404)."""
+    return (
+        RencanaHasilKerja.objects.select_related("skp__pegawai", "skp__periode")
+        .prefetch_related("indikator")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def utas_umpan_balik(rhk: RencanaHasilKerja, tahun: int, bulan: int) -> QuerySet[UmpanBalik]:
+    return (
+        UmpanBalik.objects.filter(rhk=rhk, tahun=tahun, bulan=bulan)
+        .select_related("penulis")
+        .order_by("dibuat_pada", "pk")
+    )
+
+
+def jumlah_umpan_balik(rhk_ids: list[int], tahun: int, bulan: int) -> dict[int, int]:
+    """Messages per RHK in a month (one query), for the links on the realisation page."""
+    baris = (
+        UmpanBalik.objects.filter(rhk_id__in=rhk_ids, tahun=tahun, bulan=bulan)
+        .values("rhk_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return {b["rhk_id"]: b["n"] for b in baris}
+
+
+def realisasi_diajukan_sebulan(realisasi: RealisasiBulanan) -> list[int]:
+    """Ids of the submitted rows of the same pegawai and month (to review a month at once)."""
+    return list(
+        RealisasiBulanan.objects.filter(
+            skp__pegawai_id=realisasi.skp.pegawai_id,
+            tahun=realisasi.tahun,
+            bulan=realisasi.bulan,
+            status=R.DIAJUKAN,
+        ).values_list("pk", flat=True)
+    )

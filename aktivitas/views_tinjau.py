@@ -1,0 +1,292 @@
+"""The atasan's review queue (aktivitas/tinjau/) and the feedback thread per RHK per month.
+
+The queue lists what waits for the user as pejabat penilai: activities (approve or return
+one by one, in place with htmx or as a plain POST; approve many at once in one transaction)
+and submitted monthly realisations.  An id the user may not see answers 404; one he sees but
+may not review answers 403 (the service decides, on the activity's own date).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.messages import constants
+from django.contrib.messages.storage.base import Message
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from . import selectors_tinjau, services, services_umpan_balik
+from .forms_realisasi import geser_bulan, parse_bulan
+from .forms_tinjau import FilterAntreanForm, KembalikanForm, PilihAktivitasForm, UmpanBalikForm
+from .models import Aktivitas
+
+T = "aktivitas/tinjau/"
+PER_HALAMAN = 50
+DAFTAR_BUKTI = "aktivitas/bukti/_daftar.html"
+
+
+def ada_daftar_bukti() -> bool:
+    """The evidence list partial belongs to the evidence pages; until it exists the queue
+    shows a plain list."""
+    try:
+        get_template(DAFTAR_BUKTI)
+    except TemplateDoesNotExist:
+        return False
+    return True
+
+
+def wajib_peninjau(user) -> None:
+    if not selectors_tinjau.boleh_meninjau(user):
+        raise PermissionDenied(_("Halaman ini hanya untuk pejabat penilai kinerja."))
+
+
+def url_antrean(request: HttpRequest) -> str:
+    """The queue with the filters the action was taken from (a query string only: the
+    redirect never leaves the queue)."""
+    q = QueryDict(request.POST.get("kembali", "").lstrip("?")).urlencode()
+    return reverse("aktivitas_tinjau") + (f"?{q}" if q else "")
+
+
+def form_kembalikan(a: Aktivitas, data=None) -> KembalikanForm:
+    # One form per row with its own ids, so each label points at its own field.
+    return KembalikanForm(data, auto_id=f"kembali-{a.pk}-%s")
+
+
+# --- the queue ------------------------------------------------------------------------------
+@login_required
+@require_GET
+def antrean(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    wajib_peninjau(user)
+    tab = "realisasi" if request.GET.get("tab") == "realisasi" else "aktivitas"
+    konteks = {
+        "tab": tab,
+        "jumlah": selectors_tinjau.jumlah_antrean(user),
+        "kembali": request.GET.urlencode(),
+    }
+    if tab == "aktivitas":
+        form = FilterAntreanForm(
+            request.GET or None, pegawai_pilihan=selectors_tinjau.pegawai_antrean(user)
+        )
+        saring = {}
+        if form.is_bound and form.is_valid():
+            pegawai = form.cleaned_data["pegawai"]
+            saring = {
+                "pegawai_id": pegawai.pk if pegawai else None,
+                "dari": form.cleaned_data["dari"],
+                "sampai": form.cleaned_data["sampai"],
+            }
+        qs = selectors_tinjau.antrean_aktivitas(user, **saring)
+        page_obj = Paginator(qs, PER_HALAMAN).get_page(request.GET.get("page"))
+        for a in page_obj:
+            a.form_kembalikan = form_kembalikan(a)
+        konteks.update(form=form, page_obj=page_obj, ada_daftar_bukti=ada_daftar_bukti())
+    else:
+        qs = selectors_tinjau.antrean_realisasi(user)
+        page_obj = Paginator(qs, PER_HALAMAN).get_page(request.GET.get("page"))
+        for r in page_obj:
+            r.form_kembalikan = KembalikanForm(auto_id=f"kembali-r{r.pk}-%s")
+        konteks.update(page_obj=page_obj, next=request.get_full_path())
+    return render(request, T + "antrean.html", konteks)
+
+
+def _baris(request: HttpRequest, pk: int, *, pesan: list[Message], form=None) -> HttpResponse:
+    """The row again, read afresh after the action (htmx swaps it in place)."""
+    a = selectors_tinjau.get_aktivitas_tinjau(request.user, pk)
+    a.form_kembalikan = form or form_kembalikan(a)
+    return render(
+        request,
+        T + "antrean.html#baris",
+        {
+            "a": a,
+            "pesan": pesan,
+            "kembali": request.POST.get("kembali", ""),
+            "ada_daftar_bukti": ada_daftar_bukti(),
+            "buka_kembalikan": form is not None,
+        },
+    )
+
+
+def _selesai(request: HttpRequest, pk: int, *, sukses: str = "", gagal: str = "") -> HttpResponse:
+    if request.htmx:
+        pesan = Message(constants.ERROR, gagal) if gagal else Message(constants.SUCCESS, sukses)
+        return _baris(request, pk, pesan=[pesan])
+    if gagal:
+        messages.error(request, gagal)
+    else:
+        messages.success(request, sukses)
+    return redirect(url_antrean(request))
+
+
+def _ditolak(request: HttpRequest, pk: int, e: PermissionDenied) -> HttpResponse:
+    """No right: 403 — but an htmx click gets the reason inside its row (htmx swaps no 4xx
+    answer, so the atasan would otherwise see nothing happen)."""
+    if not request.htmx:
+        raise e
+    return _baris(request, pk, pesan=[Message(constants.ERROR, str(e))])
+
+
+def _tentang(a: Aktivitas) -> dict:
+    return {"nama": a.pegawai.nama_lengkap, "tanggal": a.tanggal.strftime("%d-%m-%Y")}
+
+
+@login_required
+@require_POST
+def setujui(request: HttpRequest, pk: int) -> HttpResponse:
+    a = selectors_tinjau.get_aktivitas_tinjau(request.user, pk)
+    try:
+        services.setujui_aktivitas(request.user, [a.pk])
+    except ValidationError as e:
+        return _selesai(request, pk, gagal=" ".join(e.messages))
+    except PermissionDenied as e:
+        return _ditolak(request, pk, e)
+    return _selesai(
+        request, pk, sukses=_("Aktivitas %(nama)s tanggal %(tanggal)s disetujui.") % _tentang(a)
+    )
+
+
+@login_required
+@require_POST
+def kembalikan(request: HttpRequest, pk: int) -> HttpResponse:
+    a = selectors_tinjau.get_aktivitas_tinjau(request.user, pk)
+    form = form_kembalikan(a, request.POST)
+    if form.is_valid():
+        try:
+            services.kembalikan_aktivitas(request.user, [a.pk], form.cleaned_data["catatan"])
+        except PermissionDenied as e:
+            return _ditolak(request, pk, e)
+        except ValidationError as e:
+            if not (hasattr(e, "error_dict") and set(e.message_dict) <= set(form.fields)):
+                return _selesai(request, pk, gagal=" ".join(e.messages))
+            for kolom, daftar in e.message_dict.items():
+                form.add_error(kolom, daftar)
+        else:
+            return _selesai(
+                request,
+                pk,
+                sukses=_("Aktivitas %(nama)s tanggal %(tanggal)s dikembalikan.") % _tentang(a),
+            )
+    else:
+        try:  # no right: refused before any talk about the form
+            services.wajib_penilai(request.user, a.pegawai, a.tanggal)
+        except PermissionDenied as e:
+            return _ditolak(request, pk, e)
+    if request.htmx:
+        return _baris(request, pk, pesan=[], form=form)
+    return render(
+        request,
+        T + "kembalikan.html",
+        {"a": a, "form": form, "kembali": request.POST.get("kembali", "")},
+    )
+
+
+@login_required
+@require_POST
+def setujui_massal(request: HttpRequest) -> HttpResponse:
+    """Approve the checked activities in one transaction: all of them, or none."""
+    user = request.user
+    wajib_peninjau(user)
+    form = PilihAktivitasForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors.get("ids", [])))
+        return redirect(url_antrean(request))
+    ids = form.cleaned_data["ids"]
+    if selectors_tinjau.aktivitas_untuk_tinjau(user).filter(pk__in=ids).count() != len(ids):
+        raise Http404
+    try:
+        disetujui = services.setujui_aktivitas(user, ids)
+    except (ValidationError, PermissionDenied) as e:
+        alasan = " ".join(e.messages) if isinstance(e, ValidationError) else str(e)
+        messages.error(request, _("Tidak ada yang disetujui. %(alasan)s") % {"alasan": alasan})
+    else:
+        n = len(disetujui)
+        messages.success(
+            request,
+            ngettext("%(n)d aktivitas disetujui.", "%(n)d aktivitas disetujui.", n) % {"n": n},
+        )
+    return redirect(url_antrean(request))
+
+
+# --- feedback -------------------------------------------------------------------------------
+def _bulan_umpan_balik(request: HttpRequest, rhk) -> tuple[int, int]:
+    """?bulan=YYYY-MM, else this month held inside the SKP's validity."""
+    if "bulan" in request.GET:
+        hasil = parse_bulan(request.GET["bulan"])
+        if hasil is None:
+            raise Http404
+        return hasil
+    hari = min(max(timezone.localdate(), rhk.skp.mulai), rhk.skp.selesai)
+    return hari.year, hari.month
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def umpan_balik(request: HttpRequest, rhk_id: int) -> HttpResponse:
+    user = request.user
+    rhk = selectors_tinjau.get_rhk(rhk_id)
+    if rhk is None:
+        raise Http404
+    tahun, bulan = _bulan_umpan_balik(request, rhk)
+    try:
+        sebagai = services_umpan_balik.peserta_umpan_balik(user, rhk, tahun, bulan)
+    except PermissionDenied:
+        raise Http404 from None  # the thread is private: others do not learn it exists
+    if not services_umpan_balik.bulan_dalam_skp(rhk, tahun, bulan):
+        raise Http404
+    url = f"{reverse('umpan_balik', args=[rhk.pk])}?bulan={tahun:04d}-{bulan:02d}"
+    form = UmpanBalikForm(request.POST or None)
+    pesan: list[Message] = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_umpan_balik.tulis_umpan_balik(
+                user, rhk, tahun, bulan, form.cleaned_data["teks"]
+            )
+        except ValidationError as e:
+            if hasattr(e, "error_dict") and set(e.message_dict) <= set(form.fields):
+                for kolom, daftar in e.message_dict.items():
+                    form.add_error(kolom, daftar)
+            else:
+                form.add_error(None, e)
+        else:
+            if not request.htmx:
+                messages.success(request, _("Umpan balik terkirim."))
+                return redirect(url)
+            form, pesan = UmpanBalikForm(), [Message(constants.SUCCESS, _("Umpan balik terkirim."))]
+    konteks = _konteks_umpan_balik(rhk, tahun, bulan, sebagai, form, pesan, url)
+    if request.htmx:
+        return render(request, T + "umpan_balik.html#utas", konteks)
+    return render(request, T + "umpan_balik.html", konteks)
+
+
+def _konteks_umpan_balik(rhk, tahun, bulan, sebagai, form, pesan, url) -> dict:
+    pegawai = rhk.skp.pegawai
+    navigasi = {}
+    for arah, n in (("sebelumnya", -1), ("berikutnya", 1)):
+        t, b = geser_bulan(tahun, bulan, n)
+        if services_umpan_balik.bulan_dalam_skp(rhk, t, b):
+            navigasi[arah] = f"{t:04d}-{b:02d}"
+    return {
+        "rhk": rhk,
+        "skp": rhk.skp,
+        "pegawai": pegawai,
+        "bulan_tanggal": dt.date(tahun, bulan, 1),
+        "bulan_param": f"{tahun:04d}-{bulan:02d}",
+        "utas": list(selectors_tinjau.utas_umpan_balik(rhk, tahun, bulan)),
+        "ringkasan": selectors_tinjau.ringkasan_aktivitas_bulan(pegawai, tahun, bulan).get(rhk.pk),
+        "sebagai": sebagai,
+        "form": form,
+        "pesan": pesan,
+        "url": url,
+        "navigasi": navigasi,
+    }

@@ -42,6 +42,14 @@ def _redis_khusus() -> str:
     return REDIS.rsplit("/", 1)[0] + "/14"
 
 
+def _lepas_koneksi() -> None:
+    """Drop the app's pooled broker connections so the next send uses the current URL."""
+    if app._pool is not None:
+        app._pool.force_close_all()
+        app._pool = None
+    app.amqp._producer_pool = None
+
+
 @pytest.fixture
 def worker(tmp_path, settings):
     sertifikat = tanda_tangan.buat_sertifikat_demo(tmp_path / "ttd.p12", b"uji", "Kab. Uji")
@@ -85,14 +93,15 @@ def worker(tmp_path, settings):
         stderr=subprocess.STDOUT,
     )
     lama = (app.conf.broker_url, app.conf.task_always_eager)
+    _lepas_koneksi()  # earlier tests may have pooled connections to another broker
     app.conf.broker_url, app.conf.task_always_eager = broker, False
     settings.CELERY_TASK_ALWAYS_EAGER = False
     settings.EKINERJA_SIGN_P12, settings.EKINERJA_SIGN_P12_PASSWORD = str(sertifikat.p12), "uji"
     try:
         yield proses
     finally:
+        _lepas_koneksi()
         app.conf.broker_url, app.conf.task_always_eager = lama
-        app.pool.force_close_all()
         proses.terminate()
         try:
             keluaran = proses.communicate(timeout=20)[0].decode(errors="replace")

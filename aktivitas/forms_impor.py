@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import PurePath
-
 import openpyxl
 from django import forms
-from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+
+from pegawai.forms_impor import ImporForm
 
 from .impor import KOLOM, KOLOM_WAJIB, LABEL_KOLOM, cocokkan_kepala
 
@@ -27,7 +25,9 @@ _SEBUTAN_LAIN = {
 }
 
 
-class ImporAktivitasForm(forms.Form):
+class ImporAktivitasForm(ImporForm):
+    """The pegawai import's upload form (CSV/XLSX, size limit), with this page's wording."""
+
     berkas = forms.FileField(
         label=_("Berkas Excel (.xlsx) atau CSV"),
         help_text=_(
@@ -36,20 +36,6 @@ class ImporAktivitasForm(forms.Form):
         ),
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
     )
-
-    def clean_berkas(self):
-        berkas = self.cleaned_data["berkas"]
-        if PurePath(berkas.name).suffix.lower() not in (".csv", ".xlsx"):
-            raise forms.ValidationError(_("Berkas harus berformat Excel (.xlsx) atau CSV (.csv)."))
-        if berkas.size > settings.IMPORT_MAX_BYTES:
-            raise forms.ValidationError(
-                _("Berkas terlalu besar (%(ukuran)s); paling besar %(maks)s.")
-                % {
-                    "ukuran": filesizeformat(berkas.size),
-                    "maks": filesizeformat(settings.IMPORT_MAX_BYTES),
-                }
-            )
-        return berkas
 
 
 class PemetaanForm(forms.Form):

@@ -41,10 +41,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from pegawai.impor import Kesalahan
-from pegawai.impor import _BerkasDitolak as BerkasDitolak  # shared reader (see module doc)
-from pegawai.impor import _buka_tabel as buka_tabel
-from pegawai.impor import _nama_kolom as nama_kolom
+from pegawai.impor import BerkasDitolak, Kesalahan, buka_tabel, nama_kolom  # the shared reader
 from pegawai.models import Pegawai
 from pegawai.services import catat_riwayat
 from skp.models import RencanaHasilKerja, Skp

@@ -220,7 +220,7 @@ def impor_pegawai(
     hasil = HasilImpor(nama_berkas=nama_berkas, sha256=hashlib.sha256(berkas).hexdigest())
     try:
         data = _baca_baris(berkas, nama_berkas)
-    except _BerkasDitolak as e:
+    except BerkasDitolak as e:
         hasil.kesalahan.append(Kesalahan(e.baris, "", str(e)))
         return hasil
     hasil.jumlah_baris = len(data)
@@ -255,7 +255,7 @@ def impor_pegawai(
     return hasil
 
 
-class _BerkasDitolak(Exception):
+class BerkasDitolak(Exception):
     """The file as a whole cannot be used; the message is for the user."""
 
     def __init__(self, pesan: str, baris: int | None = None) -> None:
@@ -274,7 +274,7 @@ class _GagalMenerapkan(Exception):
 # --- step 1: reading ----------------------------------------------------------------------
 def _baca_baris(berkas: bytes, nama_berkas: str) -> list[tuple[int, dict[str, str]]]:
     """The data rows as (spreadsheet row number, {column: text}); blank rows skipped."""
-    sumber = _buka_tabel(berkas, nama_berkas)
+    sumber = buka_tabel(berkas, nama_berkas)
     try:
         kepala: dict[str, int] | None = None
         hasil: list[tuple[int, dict[str, str]]] = []
@@ -285,7 +285,7 @@ def _baca_baris(berkas: bytes, nama_berkas: str) -> list[tuple[int, dict[str, st
                 kepala = _periksa_kepala(sel, nomor)
                 continue
             if len(hasil) >= MAKS_BARIS:
-                raise _BerkasDitolak(
+                raise BerkasDitolak(
                     _(
                         "Berkas berisi lebih dari %(maks)s baris data. Pecah menjadi beberapa "
                         "berkas (misalnya per unit kerja)."
@@ -296,17 +296,17 @@ def _baca_baris(berkas: bytes, nama_berkas: str) -> list[tuple[int, dict[str, st
     finally:
         sumber.close()
     if kepala is None:
-        raise _BerkasDitolak(_("Berkas kosong."))
+        raise BerkasDitolak(_("Berkas kosong."))
     if not hasil:
-        raise _BerkasDitolak(_("Berkas tidak berisi data pegawai: hanya ada baris judul kolom."))
+        raise BerkasDitolak(_("Berkas tidak berisi data pegawai: hanya ada baris judul kolom."))
     return hasil
 
 
-def _buka_tabel(berkas: bytes, nama_berkas: str) -> Iterator[list[str]]:
+def buka_tabel(berkas: bytes, nama_berkas: str) -> Iterator[list[str]]:
     if not berkas:
-        raise _BerkasDitolak(_("Berkas kosong."))
+        raise BerkasDitolak(_("Berkas kosong."))
     if len(berkas) > settings.IMPORT_MAX_BYTES:
-        raise _BerkasDitolak(
+        raise BerkasDitolak(
             _("Berkas terlalu besar (%(ukuran)s); paling besar %(maks)s.")
             % {
                 "ukuran": filesizeformat(len(berkas)),
@@ -315,15 +315,15 @@ def _buka_tabel(berkas: bytes, nama_berkas: str) -> Iterator[list[str]]:
         )
     akhiran = PurePath(nama_berkas).suffix.lower()
     if akhiran == ".xls":
-        raise _BerkasDitolak(
+        raise BerkasDitolak(
             _("Berkas .xls (Excel lama) tidak didukung. Simpan ulang sebagai .xlsx atau CSV UTF-8.")
         )
     if akhiran not in (".csv", ".xlsx"):
-        raise _BerkasDitolak(_("Berkas harus berformat CSV (.csv) atau Excel (.xlsx)."))
+        raise BerkasDitolak(_("Berkas harus berformat CSV (.csv) atau Excel (.xlsx)."))
     if berkas.startswith(_ZIP):
         return _baca_xlsx(berkas)
     if akhiran == ".xlsx":
-        raise _BerkasDitolak(_("Berkas ini bukan berkas Excel (.xlsx) yang sah."))
+        raise BerkasDitolak(_("Berkas ini bukan berkas Excel (.xlsx) yang sah."))
     return _baca_csv(berkas)
 
 
@@ -331,14 +331,14 @@ def _baca_csv(berkas: bytes) -> Iterator[list[str]]:
     try:
         teks = berkas.decode("utf-8-sig")  # with or without BOM
     except UnicodeDecodeError:
-        raise _BerkasDitolak(
+        raise BerkasDitolak(
             _(
                 "Berkas CSV harus berenkode UTF-8. Di Excel, pilih Simpan Sebagai "
                 "“CSV UTF-8 (dipisahkan koma)”."
             )
         ) from None
     if "\x00" in teks:
-        raise _BerkasDitolak(_("Berkas ini bukan berkas CSV (teks)."))
+        raise BerkasDitolak(_("Berkas ini bukan berkas CSV (teks)."))
     # Excel in the Indonesian locale separates with ";" (the decimal mark is ",").
     pertama = teks.split("\n", 1)[0]
     pemisah = ";" if pertama.count(";") > pertama.count(",") else ","
@@ -347,7 +347,7 @@ def _baca_csv(berkas: bytes) -> Iterator[list[str]]:
         for sel in pembaca:
             yield [s.strip() for s in sel]
     except csv.Error as e:
-        raise _BerkasDitolak(
+        raise BerkasDitolak(
             _("Berkas CSV rusak di sekitar baris %(baris)d: %(pesan)s")
             % {"baris": pembaca.line_num, "pesan": e}
         ) from None
@@ -358,25 +358,25 @@ def _baca_xlsx(berkas: bytes) -> Iterator[list[str]]:
         with zipfile.ZipFile(io.BytesIO(berkas)) as arsip:
             isi = sum(info.file_size for info in arsip.infolist())
     except zipfile.BadZipFile as e:
-        raise _BerkasDitolak(_("Berkas Excel (.xlsx) tidak dapat dibaca.")) from e
+        raise BerkasDitolak(_("Berkas Excel (.xlsx) tidak dapat dibaca.")) from e
     if isi > _RASIO_XLSX * settings.IMPORT_MAX_BYTES:
         # A small file that unpacks to gigabytes (a "zip bomb") is refused before parsing.
-        raise _BerkasDitolak(_("Isi berkas Excel terlalu besar setelah dibuka."))
+        raise BerkasDitolak(_("Isi berkas Excel terlalu besar setelah dibuka."))
     try:
         buku = openpyxl.load_workbook(io.BytesIO(berkas), read_only=True, data_only=True)
     except Exception as e:  # zip, XML and openpyxl errors alike: the file cannot be read
-        raise _BerkasDitolak(_("Berkas Excel (.xlsx) tidak dapat dibaca.")) from e
+        raise BerkasDitolak(_("Berkas Excel (.xlsx) tidak dapat dibaca.")) from e
     try:
         if not buku.worksheets:
-            raise _BerkasDitolak(_("Berkas Excel tidak berisi lembar kerja."))
+            raise BerkasDitolak(_("Berkas Excel tidak berisi lembar kerja."))
         lembar = buku.worksheets[0]
         lembar.reset_dimensions()  # some writers store a wrong size: read what is there
         for nilai in lembar.iter_rows(values_only=True):
             yield [_teks_sel(v) for v in nilai]
-    except _BerkasDitolak:
+    except BerkasDitolak:
         raise
     except Exception as e:
-        raise _BerkasDitolak(_("Berkas Excel (.xlsx) tidak dapat dibaca.")) from e
+        raise BerkasDitolak(_("Berkas Excel (.xlsx) tidak dapat dibaca.")) from e
     finally:
         buku.close()
 
@@ -398,7 +398,7 @@ def _teks_sel(nilai: object) -> str:
     return str(nilai).strip()
 
 
-def _nama_kolom(teks: str) -> str:
+def nama_kolom(teks: str) -> str:
     return re.sub(r"[\s\-]+", "_", teks.replace("\ufeff", "").strip().lower())
 
 
@@ -407,7 +407,7 @@ def _periksa_kepala(sel: list[str], nomor: int) -> dict[str, int]:
     asing: list[str] = []
     ganda: list[str] = []
     for i, teks in enumerate(sel):
-        nama = _nama_kolom(teks)
+        nama = nama_kolom(teks)
         if not nama:
             continue
         if nama not in KOLOM:
@@ -428,7 +428,7 @@ def _periksa_kepala(sel: list[str], nomor: int) -> dict[str, int]:
         pesan.append(
             _("Baris judul harus berisi tepat kolom: %(kolom)s.") % {"kolom": ", ".join(KOLOM)}
         )
-        raise _BerkasDitolak(" ".join(pesan), baris=nomor)
+        raise BerkasDitolak(" ".join(pesan), baris=nomor)
     return posisi
 
 

@@ -166,7 +166,7 @@ def test_a_wrong_file_type_is_refused_on_the_form(staf_client):
     respons = unggah(staf_client, b"%PDF-1.4", "aktivitas.pdf")
 
     assert respons.status_code == 200
-    assert "Berkas harus berformat Excel (.xlsx) atau CSV (.csv)." in respons.text
+    assert "Berkas harus berformat CSV (.csv) atau Excel (.xlsx)." in respons.text
     assert SESI not in staf_client.session
 
 

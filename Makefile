@@ -32,6 +32,9 @@ messages:  ## refresh the English catalogue (needs GNU gettext)
 	$(MANAGE) makemessages -l en --no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*' --ignore '.tools/*'
 	$(MANAGE) compilemessages -l en --ignore '.venv/*' --ignore '.tools/*'
 
+bench: env  ## kabupaten-scale data on PostgreSQL, query plans, load benchmark (bench/README.md)
+	./bench/run.sh
+
 check-deploy:
 	DEBUG=false SECRET_KEY=$$(python3 -c 'import secrets;print(secrets.token_urlsafe(50))') \
 	  ALLOWED_HOSTS=ekinerja.example.go.id $(MANAGE) check --deploy

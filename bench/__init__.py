@@ -1,0 +1,1 @@
+"""Scale data generators and load benchmarks (run by hand: ``make bench``; see README.md)."""

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# make bench: a kabupaten on PostgreSQL (generated once, kept), then the load benchmark and
+# the query plans.  BENCH_DATABASE_URL picks the database (a dedicated one: it is filled).
+# Extra arguments go to bench.beban (e.g. ./bench/run.sh --worker 2 --konkurensi 4).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+UV=./scripts/uv
+export DATABASE_URL="${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/ekinerja_bench}"
+case "$DATABASE_URL" in
+  postgres://*|postgresql://*) ;;
+  *) echo "bench perlu PostgreSQL, bukan: $DATABASE_URL" >&2; exit 1 ;;
+esac
+echo "== Basis data bench: ${DATABASE_URL}"
+"$UV" run python -m bench.generate --siapkan-database --lewati-bila-ada \
+  --pegawai "${BENCH_PEGAWAI:-8000}" --bulan "${BENCH_BULAN:-12}" --seed "${BENCH_SEED:-1}"
+"$UV" run python -m bench.kueri
+exec "$UV" run python -m bench.beban "$@"

@@ -190,7 +190,12 @@ class Aktivitas(models.Model):
             models.Index(fields=["penilai", "status", "tanggal"]),
         ]
         constraints = [
-            models.UniqueConstraint(fields=["pegawai", "kunci"], name="aktivitas_kunci_unik"),
+            # The date is part of the key so that the constraint survives partitioning by
+            # month (docs/keputusan/0002-aktivitas-partisi.md); a retried post carries the
+            # same date, and the service looks the key up by (pegawai, kunci) first.
+            models.UniqueConstraint(
+                fields=["pegawai", "tanggal", "kunci"], name="aktivitas_kunci_unik"
+            ),
             models.CheckConstraint(
                 condition=Q(jam_selesai__gt=models.F("jam_mulai")),
                 name="aktivitas_jam_selesai_setelah_mulai",

@@ -99,6 +99,14 @@ def _wajib_bisa_diubah(skp: Skp) -> None:
         )
 
 
+def _buka_untuk_diubah(aktor: Pegawai, skp: Skp) -> tuple[Skp, str]:
+    """Lock the SKP, check the actor may edit it and that its state allows it."""
+    skp = _kunci(skp)
+    sebagai = sebagai_pemilik(aktor, skp)
+    _wajib_bisa_diubah(skp)
+    return skp, sebagai
+
+
 # --- periods ------------------------------------------------------------------------------
 @transaction.atomic
 def buka_periode(
@@ -283,9 +291,7 @@ def salin_skp(aktor: Pegawai, skp: Skp, sumber: Skp) -> Skp:
 
     Links to the atasan's RHK are not copied: they belong to last period's cascade.
     """
-    skp = _kunci(skp)
-    sebagai = sebagai_pemilik(aktor, skp)
-    _wajib_bisa_diubah(skp)
+    skp, sebagai = _buka_untuk_diubah(aktor, skp)
     if sumber.pegawai_id != skp.pegawai_id or sumber.pk == skp.pk:
         raise PermissionDenied(_("Hanya SKP milik pegawai yang sama yang dapat disalin."))
     if skp.rhk.exists():
@@ -363,9 +369,7 @@ def periksa_rhk(rhk: RencanaHasilKerja) -> None:
 
 @transaction.atomic
 def simpan_rhk(aktor: Pegawai, rhk: RencanaHasilKerja) -> RencanaHasilKerja:
-    skp = _kunci(rhk.skp)
-    sebagai = sebagai_pemilik(aktor, skp)
-    _wajib_bisa_diubah(skp)
+    skp, sebagai = _buka_untuk_diubah(aktor, rhk.skp)
     rhk.skp = skp
     periksa_rhk(rhk)
     baru = rhk.pk is None
@@ -385,9 +389,7 @@ def simpan_rhk(aktor: Pegawai, rhk: RencanaHasilKerja) -> RencanaHasilKerja:
 
 @transaction.atomic
 def hapus_rhk(aktor: Pegawai, rhk: RencanaHasilKerja) -> None:
-    skp = _kunci(rhk.skp)
-    sebagai = sebagai_pemilik(aktor, skp)
-    _wajib_bisa_diubah(skp)
+    skp, sebagai = _buka_untuk_diubah(aktor, rhk.skp)
     if rhk.rhk_intervensi.exists():
         raise ValidationError(
             _("RHK ini sudah diintervensi oleh RHK bawahan; tidak dapat dihapus.")
@@ -421,9 +423,7 @@ def periksa_indikator(indikator: IndikatorKinerja, pendekatan: str) -> None:
 
 @transaction.atomic
 def simpan_indikator(aktor: Pegawai, indikator: IndikatorKinerja) -> IndikatorKinerja:
-    skp = _kunci(indikator.rhk.skp)
-    sebagai = sebagai_pemilik(aktor, skp)
-    _wajib_bisa_diubah(skp)
+    skp, sebagai = _buka_untuk_diubah(aktor, indikator.rhk.skp)
     periksa_indikator(indikator, skp.pendekatan)
     baru = indikator.pk is None
     if baru and not indikator.urutan:
@@ -442,9 +442,7 @@ def simpan_indikator(aktor: Pegawai, indikator: IndikatorKinerja) -> IndikatorKi
 
 @transaction.atomic
 def hapus_indikator(aktor: Pegawai, indikator: IndikatorKinerja) -> None:
-    skp = _kunci(indikator.rhk.skp)
-    sebagai = sebagai_pemilik(aktor, skp)
-    _wajib_bisa_diubah(skp)
+    skp, sebagai = _buka_untuk_diubah(aktor, indikator.rhk.skp)
     catat_riwayat(
         pelaku=aktor,
         subjek=skp.pegawai,
@@ -474,9 +472,7 @@ def _hapus_jika_tidak_dipakai(objek, nama: str) -> None:
 
 @transaction.atomic
 def simpan_lampiran(aktor: Pegawai, lampiran: LampiranSkp) -> LampiranSkp:
-    skp = _kunci(lampiran.skp)
-    sebagai = sebagai_pemilik(aktor, skp)
-    _wajib_bisa_diubah(skp)
+    skp, sebagai = _buka_untuk_diubah(aktor, lampiran.skp)
     if not lampiran.teks.strip():
         raise ValidationError({"teks": _("Isi lampiran wajib diisi.")})
     baru = lampiran.pk is None
@@ -494,9 +490,7 @@ def simpan_lampiran(aktor: Pegawai, lampiran: LampiranSkp) -> LampiranSkp:
 
 @transaction.atomic
 def hapus_lampiran(aktor: Pegawai, lampiran: LampiranSkp) -> None:
-    skp = _kunci(lampiran.skp)
-    sebagai = sebagai_pemilik(aktor, skp)
-    _wajib_bisa_diubah(skp)
+    skp, sebagai = _buka_untuk_diubah(aktor, lampiran.skp)
     catat_riwayat(
         pelaku=aktor,
         subjek=skp.pegawai,

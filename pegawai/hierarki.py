@@ -22,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import Instansi, Jabatan, Pegawai, Penugasan
@@ -157,9 +158,7 @@ def bawahan_langsung_ids(pegawai: Pegawai, tanggal: dt.date) -> set[int]:
                 frontier[jabatan_id] = {pemenang.pegawai_id}
     hasil: set[int] = set()
     while frontier:
-        anak = list(
-            Jabatan.objects.filter(induk_id__in=frontier.keys()).values_list("id", "induk_id")
-        )
+        anak = list(_anak_yang_relevan(frontier, tanggal).values_list("id", "induk_id"))
         if not anak:
             break
         pemangku_anak = _penugasan_per_jabatan([a for a, _ in anak], tanggal)
@@ -183,6 +182,31 @@ def bawahan_langsung_ids(pegawai: Pegawai, tanggal: dt.date) -> set[int]:
         frontier = berikut
     hasil.discard(pegawai.pk)
     return hasil
+
+
+def _anak_yang_relevan(frontier: dict[int, set[int] | None], tanggal: dt.date):
+    """Child jabatan worth looking at below the frontier.
+
+    Below a jabatan the walk holds for everyone, all children.  Below one it holds only for
+    some pegawai (a jabatan whose only actor is that pegawai himself — typically its own
+    holder), a child matters only on the way to one of those pegawai's definitif jabatan
+    (the jabatan itself or a vacant one above it): nobody else can be reached that way.
+    Without this, every holder's whole subtree was read for nothing.
+    """
+    semua = [j for j, hanya in frontier.items() if hanya is None]
+    terbatas = {j: hanya for j, hanya in frontier.items() if hanya is not None}
+    kondisi = Q(induk_id__in=semua)
+    if terbatas:
+        izin = set().union(*terbatas.values())
+        jalur = set()
+        for path in (
+            Penugasan.objects.aktif_pada(tanggal)
+            .filter(pegawai_id__in=izin, jenis=Penugasan.Jenis.DEFINITIF)
+            .values_list("jabatan__path", flat=True)
+        ):
+            jalur.update(int(bagian) for bagian in path.strip("/").split("/") if bagian)
+        kondisi |= Q(induk_id__in=list(terbatas), id__in=jalur)
+    return Jabatan.objects.filter(kondisi)
 
 
 def _penugasan_per_jabatan(jabatan_ids: Iterable[int], tanggal: dt.date) -> dict:

@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import Instansi, Jabatan, Pegawai, Penugasan
@@ -198,14 +198,12 @@ def _anak_yang_relevan(frontier: dict[int, set[int] | None], tanggal: dt.date):
     kondisi = Q(induk_id__in=semua)
     if terbatas:
         izin = set().union(*terbatas.values())
-        jalur = set()
-        for path in (
-            Penugasan.objects.aktif_pada(tanggal)
-            .filter(pegawai_id__in=izin, jenis=Penugasan.Jenis.DEFINITIF)
-            .values_list("jabatan__path", flat=True)
-        ):
-            jalur.update(int(bagian) for bagian in path.strip("/").split("/") if bagian)
-        kondisi |= Q(induk_id__in=list(terbatas), id__in=jalur)
+        menuju = Penugasan.objects.aktif_pada(tanggal).filter(
+            pegawai_id__in=izin,
+            jenis=Penugasan.Jenis.DEFINITIF,
+            jabatan__path__startswith=OuterRef("path"),
+        )
+        kondisi |= Q(induk_id__in=list(terbatas)) & Exists(menuju)
     return Jabatan.objects.filter(kondisi)
 
 

@@ -177,6 +177,10 @@ def bawahan_langsung_ids(pegawai: Pegawai, tanggal: dt.date) -> set[int]:
                 berikut[jabatan_id] = hanya
             elif len(bisa) == 1:
                 lolos = bisa if hanya is None else bisa & hanya
+                # Its own definitif holder cannot be reached below it (one definitif jabatan
+                # at a time): only an acting pegawai (Plt/Plh) can, further down.
+                pemegang = {p.pegawai_id for p in daftar if p.jenis == Penugasan.Jenis.DEFINITIF}
+                lolos -= pemegang
                 if lolos:
                     berikut[jabatan_id] = lolos
         frontier = berikut

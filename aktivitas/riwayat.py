@@ -11,7 +11,7 @@ daftarkan(
         "aktivitas.dihapus": _("Aktivitas dihapus"),
         "aktivitas.disetujui": _("Aktivitas disetujui"),
         "aktivitas.dikembalikan": _("Aktivitas dikembalikan"),
-    "aktivitas.diimpor": _("Aktivitas diimpor dari berkas"),
+        "aktivitas.diimpor": _("Aktivitas diimpor dari berkas"),
     }
 )
 

@@ -107,9 +107,7 @@ def skp_berlaku(pegawai: Pegawai, tanggal: dt.date) -> Skp | None:
     return (
         Skp.objects.filter(pegawai=pegawai, mulai__lte=tanggal, selesai__gte=tanggal)
         .exclude(status=Skp.Status.DIGANTIKAN)
-        .annotate(
-            berlaku=Case(When(status=Skp.Status.DITETAPKAN, then=Value(0)), default=Value(1))
-        )
+        .annotate(berlaku=Case(When(status=Skp.Status.DITETAPKAN, then=Value(0)), default=Value(1)))
         .order_by("berlaku", "-versi")
         .first()
     )

@@ -25,5 +25,7 @@ def saat_penugasan_berubah(jabatan_id: int, mulai: dt.date, selesai: dt.date | N
     try:
         perbarui_penilai.delay(jabatan_id, mulai.isoformat())
     except OperationalError:
-        logger.warning("Broker tidak tersedia; penilai aktivitas di bawah jabatan %s belum "
-                       "diperbarui.", jabatan_id)
+        logger.warning(
+            "Broker tidak tersedia; penilai aktivitas di bawah jabatan %s belum diperbarui.",
+            jabatan_id,
+        )

@@ -1,6 +1,5 @@
 """``GET /healthz``: what a load balancer or ``docker compose`` asks before sending traffic."""
 
-
 import pytest
 from django.db import OperationalError
 from django.urls import reverse

@@ -23,10 +23,13 @@ def skp_staf(org, periode_2026):
     kasi = services.buat_skp(org.kasi, org.kasi, periode_2026, tanggal=periode_2026.mulai)
     rhk_kasi = services.simpan_rhk(org.kasi, RencanaHasilKerja(skp=kasi, teks="Surveilans"))
     skp = services.buat_skp(org.staf, org.staf, periode_2026, tanggal=periode_2026.mulai)
-    rhk = services.simpan_rhk(org.staf, RencanaHasilKerja(
-        skp=skp, teks="Arsip surveilans tertata", rhk_atasan=rhk_kasi))
-    services.simpan_indikator(org.staf, IndikatorKinerja(
-        rhk=rhk, teks="Laporan terarsip", aspek="kuantitas", target_teks="100%"))
+    rhk = services.simpan_rhk(
+        org.staf, RencanaHasilKerja(skp=skp, teks="Arsip surveilans tertata", rhk_atasan=rhk_kasi)
+    )
+    services.simpan_indikator(
+        org.staf,
+        IndikatorKinerja(rhk=rhk, teks="Laporan terarsip", aspek="kuantitas", target_teks="100%"),
+    )
     return skp
 
 
@@ -37,8 +40,14 @@ def rhk_staf(skp_staf):
 
 def data(rhk=None, tanggal=HARI, mulai=(8, 0), selesai=(9, 0), uraian="Mengarsip laporan"):
     return akt.DataAktivitas(
-        tanggal=tanggal, jam_mulai=dt.time(*mulai), jam_selesai=dt.time(*selesai),
-        uraian=uraian, jumlah_output=Decimal("2"), satuan_output="laporan", rhk=rhk)
+        tanggal=tanggal,
+        jam_mulai=dt.time(*mulai),
+        jam_selesai=dt.time(*selesai),
+        uraian=uraian,
+        jumlah_output=Decimal("2"),
+        satuan_output="laporan",
+        rhk=rhk,
+    )
 
 
 def kunci():

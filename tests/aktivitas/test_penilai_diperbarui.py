@@ -13,13 +13,16 @@ from tests.factories import PegawaiFactory
 
 def test_plh_dicatat_belakangan_mengambil_alih_antrean(org, django_capture_on_commit_callbacks):
     a = akt.catat_aktivitas(org.staf, org.staf, data(tanggal=HARI), kunci())[0]
-    b = akt.catat_aktivitas(org.staf, org.staf, data(tanggal=HARI + dt.timedelta(days=7),
-                                                      uraian="lain"), kunci())[0]
+    b = akt.catat_aktivitas(
+        org.staf, org.staf, data(tanggal=HARI + dt.timedelta(days=7), uraian="lain"), kunci()
+    )[0]
     assert a.penilai == org.kasi and b.penilai == org.kasi
     plh = PegawaiFactory(instansi=org.instansi)
     with django_capture_on_commit_callbacks(execute=True):
-        pegawai_services.tugaskan(org.admin, Penugasan(
-            pegawai=plh, jabatan=org.jab_kasi, jenis="plh", mulai=HARI, selesai=HARI))
+        pegawai_services.tugaskan(
+            org.admin,
+            Penugasan(pegawai=plh, jabatan=org.jab_kasi, jenis="plh", mulai=HARI, selesai=HARI),
+        )
     a.refresh_from_db(), b.refresh_from_db()
     assert a.penilai == plh  # the Plh acted that day
     assert b.penilai == org.kasi  # a week later the kasi is back

@@ -14,8 +14,12 @@ LIBUR = {dt.date(2026, 3, 13)}  # a Friday holiday
 
 @pytest.mark.parametrize(
     ("tanggal", "hasil"),
-    [(RABU, True), (dt.date(2026, 3, 14), False), (dt.date(2026, 3, 15), False),
-     (dt.date(2026, 3, 13), False)],
+    [
+        (RABU, True),
+        (dt.date(2026, 3, 14), False),
+        (dt.date(2026, 3, 15), False),
+        (dt.date(2026, 3, 13), False),
+    ],
 )
 def test_hari_kerja(tanggal, hasil):
     assert rules.is_hari_kerja(tanggal, LIBUR) is hasil
@@ -31,8 +35,12 @@ def test_batas_entri_melewati_akhir_pekan_dan_libur():
 
 @pytest.mark.parametrize(
     ("tahun", "bulan", "hari", "hasil"),
-    [(2026, 3, 5, dt.date(2026, 4, 5)), (2026, 12, 5, dt.date(2027, 1, 5)),
-     (2026, 1, 31, dt.date(2026, 2, 28)), (2028, 1, 30, dt.date(2028, 2, 29))],
+    [
+        (2026, 3, 5, dt.date(2026, 4, 5)),
+        (2026, 12, 5, dt.date(2027, 1, 5)),
+        (2026, 1, 31, dt.date(2026, 2, 28)),
+        (2028, 1, 30, dt.date(2028, 2, 29)),
+    ],
 )
 def test_batas_realisasi(tahun, bulan, hari, hasil):
     assert rules.batas_realisasi(tahun, bulan, hari) == hasil
@@ -45,8 +53,10 @@ def test_rentang_bulan_dan_tumpang_tindih():
     assert not rules.jam_tumpang_tindih((t(8), t(9)), (t(9), t(10)))  # back to back is fine
 
 
-@given(st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2030, 12, 31)),
-       st.integers(min_value=0, max_value=10))
+@given(
+    st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2030, 12, 31)),
+    st.integers(min_value=0, max_value=10),
+)
 def test_batas_entri_adalah_hari_kerja_ke_n(tanggal, n):
     batas = rules.batas_entri(tanggal, n, LIBUR)
     hari = [tanggal + dt.timedelta(days=i) for i in range(1, (batas - tanggal).days + 1)]

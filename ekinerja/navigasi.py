@@ -1,4 +1,8 @@
-"""The role-aware navigation.  Each app adds its entries here, in the order shown."""
+"""The role-aware navigation.
+
+The lower apps' entries are listed here in the order shown; the apps above them (penilaian,
+notifikasi, pemantauan) add theirs with ``daftarkan`` from their ``AppConfig.ready``, placed
+after a named entry, so that no lower module has to import them."""
 
 from __future__ import annotations
 
@@ -40,3 +44,13 @@ MENU: list[Menu] = [
     Menu(_("Operator"), "kelola_operator", lambda p: p.is_admin, _("Kelola")),
     Menu(_("Impor data"), "kelola_impor", lambda p: p.is_admin, _("Kelola")),
 ]
+
+
+def daftarkan(menu: Menu, setelah: str | None = None) -> None:
+    """Add ``menu`` after the entry whose url_name is ``setelah`` (at the end if absent).
+
+    Idempotent: ``ready()`` may run more than once in tests."""
+    if any(m.url_name == menu.url_name for m in MENU):
+        return
+    posisi = next((i + 1 for i, m in enumerate(MENU) if m.url_name == setelah), len(MENU))
+    MENU.insert(posisi, menu)

@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "pegawai",
     "skp",
     "aktivitas",
+    "penilaian",
+    "notifikasi",
+    "pemantauan",
 ]
 
 MIDDLEWARE = [
@@ -151,7 +154,8 @@ CELERY_TASK_TIME_LIMIT = 300
 CELERY_TASK_SOFT_TIME_LIMIT = 240
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_TIMEZONE = env("TIME_ZONE", "Asia/Jakarta")
-CELERY_BEAT_SCHEDULE: dict = {}
+from .jadwal import CELERY_BEAT_SCHEDULE  # noqa: E402, F401, I001  (the static schedule)
+
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 # --- Auth -----------------------------------------------------------------------------

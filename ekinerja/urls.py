@@ -11,6 +11,9 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("skp/", include("skp.urls")),
     path("aktivitas/", include("aktivitas.urls")),
+    path("penilaian/", include("penilaian.urls")),
+    path("notifikasi/", include("notifikasi.urls")),
+    path("pemantauan/", include("pemantauan.urls")),
     path("verifikasi/", include("skp.urls_verifikasi")),
     path("", include("pegawai.urls")),
 ]

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 import pytest
@@ -33,50 +31,25 @@ from skp.models import (
     RencanaHasilKerja,
     Skp,
 )
+from tests.akses import (  # noqa: F401
+    HANYA_ADMIN,
+    PERAN,
+    POST_ADMIN,
+    SEMUA_MASUK,
+    Aturan,
+    masuk_dulu,
+    pk,
+    semua,
+    skp,
+    staf,
+)
 from tests.factories import PegawaiFactory
+from tests.notifikasi import akses as akses_notifikasi
+from tests.pemantauan import akses as akses_pemantauan
+from tests.penilaian import akses as akses_penilaian
 
-PERAN = ("anonim", "asn", "atasan", "operator", "admin", "superuser", "lain")
+MODUL_APP = (akses_penilaian, akses_notifikasi, akses_pemantauan)
 
-
-@dataclass
-class Aturan:
-    status: dict[str, int]
-    kwargs: Callable[[object], dict] | None = None
-    metode: str = "get"
-    data: dict = field(default_factory=dict)
-
-    def untuk(self, peran: str) -> int:
-        return self.status[peran]
-
-
-def semua(kode: int, **kecuali: int) -> dict[str, int]:
-    hasil = dict.fromkeys(PERAN, kode)
-    hasil.update(kecuali)
-    return hasil
-
-
-def masuk_dulu(**lainnya: int) -> dict[str, int]:
-    """Logged-in roles as given; anonymous → 302 to the login page."""
-    return {"anonim": 302, **lainnya}
-
-
-HANYA_ADMIN = masuk_dulu(asn=403, atasan=403, operator=403, admin=200, superuser=200, lain=403)
-POST_ADMIN = masuk_dulu(asn=403, atasan=403, operator=403, admin=302, superuser=302, lain=403)
-
-
-def staf(org):
-    return {"pk": org.staf.pk}
-
-
-def pk(atribut):
-    return lambda org: {"pk": atribut(org).pk}
-
-
-def skp(org):
-    return {"pk": org.skp_staf.pk}
-
-
-SEMUA_MASUK = masuk_dulu(**dict.fromkeys(PERAN[1:], 200))
 # The staf's own draft SKP: the owner and his unit's operator edit it; others who may see it
 # (his atasan, the admin, the superuser) are refused the change; another instansi sees nothing.
 UBAH_SKP = masuk_dulu(asn=200, atasan=403, operator=200, admin=403, superuser=403, lain=404)
@@ -267,6 +240,10 @@ ATURAN: dict[str, Aturan] = {
         POST_ADMIN, kwargs=pk(lambda o: o.operator.unit_operator.get()), metode="post"
     ),
 }
+for _modul in MODUL_APP:
+    _ganda = ATURAN.keys() & _modul.ATURAN.keys()
+    assert not _ganda, f"aturan ganda: {_ganda}"
+    ATURAN.update(_modul.ATURAN)
 
 
 def _nama_url(patterns, prefix: str = "") -> set[str]:
@@ -367,6 +344,8 @@ def objek(org):
     org.pustaka = PustakaRhk.objects.create(
         jabatan=org.jab_staf, teks="Arsip tertata", indikator=[]
     )
+    for modul in MODUL_APP:
+        modul.siapkan(org)
     return org
 
 

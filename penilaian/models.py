@@ -1,0 +1,442 @@
+"""Appraisal: evaluation windows, ratings and predikat, predikat kinerja organisasi and its
+distribution curve, objections (keberatan), and the follow-up data (TPP, attendance, angka
+kredit).  The evaluation document is a ``skp.Dokumen`` of jenis ``evaluasi`` pointing at a
+``Penilaian``."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from pegawai.models import Instansi, Jabatan, UnitKerja
+from skp.models import Periode, Skp
+
+from . import rules
+
+PERSEN = [MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))]
+
+
+def _pilihan(label: dict) -> list[tuple[str, object]]:
+    return [(str(k), v) for k, v in label.items()]
+
+
+PILIHAN_RATING = _pilihan(rules.LABEL_RATING)
+PILIHAN_PREDIKAT = _pilihan(rules.LABEL_PREDIKAT)
+PILIHAN_PREDIKAT_ORGANISASI = _pilihan(rules.LABEL_PREDIKAT_ORGANISASI)
+PILIHAN_JENIS_PERIODE = _pilihan(rules.LABEL_JENIS_PERIODE)
+PILIHAN_JENIS_PERIODIK = [p for p in PILIHAN_JENIS_PERIODE if p[0] != rules.JenisPeriode.TAHUNAN]
+
+
+class PengaturanPenilaian(models.Model):
+    """Per-instansi numbers of the appraisal (domain.md §4, *configurable*)."""
+
+    instansi = models.OneToOneField(
+        Instansi, on_delete=models.CASCADE, related_name="pengaturan_penilaian"
+    )
+    jenis_periodik = models.CharField(
+        _("penilaian periodik"),
+        max_length=10,
+        choices=PILIHAN_JENIS_PERIODIK,
+        default=rules.JenisPeriode.TRIWULAN,
+        help_text=_(
+            "Triwulan menurut PermenPANRB 6/2022; bulanan atau semester bila instansi memilih."
+        ),
+    )
+    hari_batas_periodik = models.PositiveSmallIntegerField(
+        _("batas penilaian periodik (hari setelah periode berakhir)"),
+        default=rules.HARI_BATAS_PERIODIK,
+    )
+    hari_batas_tahunan = models.PositiveSmallIntegerField(
+        _("batas penilaian tahunan (hari setelah tahun berakhir)"),
+        default=rules.HARI_BATAS_TAHUNAN,
+    )
+    hari_keberatan = models.PositiveSmallIntegerField(
+        _("jangka waktu keberatan (hari)"),
+        default=rules.HARI_KEBERATAN,
+        validators=[MinValueValidator(1)],
+    )
+
+    class Meta:
+        verbose_name = _("pengaturan penilaian")
+        verbose_name_plural = _("pengaturan penilaian")
+
+    def __str__(self) -> str:
+        return str(self.instansi)
+
+
+class PeriodePenilaian(models.Model):
+    """One evaluation window of a period: a quarter (or month/semester) or the whole year.
+
+    ``mulai``–``selesai`` is the stretch of work being rated; the pejabat penilai may rate
+    from ``dibuka`` and must be done by ``batas``."""
+
+    periode = models.ForeignKey(Periode, on_delete=models.PROTECT, related_name="penilaian")
+    jenis = models.CharField(_("jenis"), max_length=10, choices=PILIHAN_JENIS_PERIODE)
+    urutan = models.PositiveSmallIntegerField(_("ke-"))
+    mulai = models.DateField(_("mulai"))
+    selesai = models.DateField(_("selesai"))
+    dibuka = models.DateField(_("penilaian dibuka"))
+    batas = models.DateField(_("batas penilaian"))
+    dibuat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    dibuat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("periode penilaian")
+        verbose_name_plural = _("periode penilaian")
+        ordering = ["periode", "selesai", "jenis"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["periode", "jenis", "urutan"], name="periode_penilaian_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(selesai__gte=models.F("mulai")), name="periode_penilaian_rentang"
+            ),
+            models.CheckConstraint(
+                condition=Q(batas__gte=models.F("dibuka")), name="periode_penilaian_batas"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.jenis == rules.JenisPeriode.TAHUNAN:
+            return f"{self.get_jenis_display()} {self.periode.tahun}"
+        return f"{self.get_jenis_display()} {self.urutan} {self.periode.tahun}"
+
+    @property
+    def is_tahunan(self) -> bool:
+        return self.jenis == rules.JenisPeriode.TAHUNAN
+
+
+class Penilaian(models.Model):
+    """The pejabat penilai's rating of one SKP for one evaluation window.
+
+    One row per (window, SKP): a pegawai who changed jabatan mid-year is rated on each SKP
+    for its part of the window.  ``predikat`` is always ``rules.predikat(hasil, perilaku)``
+    (or the keberatan decision); it is stored because reports and the curve read it.
+
+    States: ``draft`` (being filled) → ``dinilai`` (the penilai is done) → ``final``
+    (frozen).  A periodic rating is finalised by the penilai himself; an annual one when its
+    unit's distribution is finalised against the curve (``PredikatKinerjaOrganisasi``)."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draf")
+        DINILAI = "dinilai", _("Sudah dinilai")
+        FINAL = "final", _("Final")
+
+    periode_penilaian = models.ForeignKey(
+        PeriodePenilaian, on_delete=models.PROTECT, related_name="penilaian"
+    )
+    skp = models.ForeignKey(Skp, on_delete=models.PROTECT, related_name="penilaian")
+    pegawai = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="penilaian"
+    )
+    unit = models.ForeignKey(UnitKerja, on_delete=models.PROTECT, related_name="penilaian")
+    penilai = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="penilaian_diberikan",
+        help_text=_("Kosong bila penilainya PPK (dicatat admin instansi atas nama PPK)."),
+    )
+    rating_hasil_kerja = models.CharField(
+        _("rating hasil kerja"), max_length=10, choices=PILIHAN_RATING, blank=True
+    )
+    hasil_kerja_dari_organisasi = models.BooleanField(
+        _("rating hasil kerja mengikuti predikat kinerja organisasi"), default=False
+    )
+    rating_perilaku = models.CharField(
+        _("rating perilaku kerja"), max_length=10, choices=PILIHAN_RATING, blank=True
+    )
+    predikat = models.CharField(
+        _("predikat kinerja"), max_length=20, choices=PILIHAN_PREDIKAT, blank=True
+    )
+    catatan_hasil_kerja = models.TextField(_("umpan balik hasil kerja"), blank=True)
+    catatan_perilaku = models.JSONField(
+        _("umpan balik perilaku per nilai dasar"), default=dict, blank=True
+    )
+    rekomendasi_pengembangan = models.TextField(_("rekomendasi pengembangan"), blank=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.DRAFT)
+    dinilai_pada = models.DateTimeField(null=True, blank=True)
+    difinalkan_pada = models.DateTimeField(null=True, blank=True)
+    difinalkan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    diisi_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    dibuat_pada = models.DateTimeField(auto_now_add=True)
+    diubah_pada = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("penilaian kinerja")
+        verbose_name_plural = _("penilaian kinerja")
+        ordering = ["periode_penilaian", "pegawai__nama"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["periode_penilaian", "skp"], name="penilaian_unik_per_skp"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="final") | ~Q(predikat=""), name="penilaian_final_berpredikat"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["penilai", "status"], name="penilaian_penilai_status"),
+            models.Index(fields=["unit", "periode_penilaian"], name="penilaian_unit_periode"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pegawai} — {self.periode_penilaian}"
+
+    @property
+    def is_final(self) -> bool:
+        return self.status == self.Status.FINAL
+
+
+class PredikatKinerjaOrganisasi(models.Model):
+    """Predikat kinerja organisasi of a unit for a year (domain.md §4), set by the admin.
+
+    It fixes the distribution curve for the pegawai of the unit and of every sub-unit that
+    has no predikat of its own that year.  ``difinalkan_pada`` marks the unit's annual
+    predikat as finalised (every annual rating of the group frozen at once)."""
+
+    instansi = models.ForeignKey(Instansi, on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey(
+        UnitKerja, on_delete=models.PROTECT, related_name="predikat_organisasi"
+    )
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    predikat = models.CharField(
+        _("predikat kinerja organisasi"), max_length=20, choices=PILIHAN_PREDIKAT_ORGANISASI
+    )
+    catatan = models.TextField(_("dasar penetapan"), blank=True)
+    ditetapkan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    ditetapkan_pada = models.DateTimeField(auto_now=True)
+    difinalkan_pada = models.DateTimeField(null=True, blank=True)
+    difinalkan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    distribusi_final = models.JSONField(default=dict, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("predikat kinerja organisasi")
+        verbose_name_plural = _("predikat kinerja organisasi")
+        ordering = ["-tahun", "unit__path"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "tahun"], name="predikat_organisasi_unik"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} {self.tahun}: {self.get_predikat_display()}"
+
+
+class Keberatan(models.Model):
+    """A pegawai's objection to his annual predikat, decided by the atasan pejabat penilai.
+
+    One per rating.  The decision keeps the predikat (``dipertahankan``) or changes the
+    ratings (``diubah``); the rating's predikat then follows the decision and both the old
+    and the new predikat stay here."""
+
+    class Status(models.TextChoices):
+        DIAJUKAN = "diajukan", _("Diajukan")
+        DIPERTAHANKAN = "dipertahankan", _("Ditolak — predikat tetap")
+        DIUBAH = "diubah", _("Diterima — predikat diubah")
+
+    penilaian = models.OneToOneField(Penilaian, on_delete=models.PROTECT, related_name="keberatan")
+    pegawai = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="keberatan"
+    )
+    alasan = models.TextField(_("alasan keberatan"))
+    diajukan_pada = models.DateTimeField(auto_now_add=True)
+    diajukan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    pemutus = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="keberatan_diputus",
+        help_text=_("Atasan pejabat penilai; kosong bila PPK (dicatat admin atas nama PPK)."),
+    )
+    status = models.CharField(max_length=15, choices=Status.choices, default=Status.DIAJUKAN)
+    predikat_semula = models.CharField(max_length=20, choices=PILIHAN_PREDIKAT)
+    rating_hasil_kerja_semula = models.CharField(max_length=10, choices=PILIHAN_RATING)
+    rating_perilaku_semula = models.CharField(max_length=10, choices=PILIHAN_RATING)
+    predikat_akhir = models.CharField(
+        max_length=20, choices=PILIHAN_PREDIKAT, blank=True, editable=False
+    )
+    alasan_keputusan = models.TextField(_("alasan keputusan"), blank=True)
+    diputus_pada = models.DateTimeField(null=True, blank=True)
+    diputus_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("keberatan")
+        verbose_name_plural = _("keberatan")
+        ordering = ["-diajukan_pada"]
+        indexes = [models.Index(fields=["pemutus", "status"], name="keberatan_pemutus_status")]
+
+    def __str__(self) -> str:
+        return f"{self.pegawai} — {self.penilaian.periode_penilaian}"
+
+
+class KoefisienAngkaKredit(models.Model):
+    """The yearly angka kredit coefficient of a jabatan fungsional (domain.md §5)."""
+
+    jabatan = models.OneToOneField(
+        Jabatan, on_delete=models.CASCADE, related_name="koefisien_angka_kredit"
+    )
+    jenjang = models.CharField(_("jenjang"), max_length=20)
+    koefisien = models.DecimalField(
+        _("koefisien tahunan"),
+        max_digits=6,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01"))],
+    )
+
+    class Meta:
+        verbose_name = _("koefisien angka kredit")
+        verbose_name_plural = _("koefisien angka kredit")
+
+    def __str__(self) -> str:
+        return f"{self.jabatan}: {self.koefisien}"
+
+
+class PengaturanTpp(models.Model):
+    """The instansi's TPP formula (domain.md §5, set by each pemda; the defaults are an
+    example, shown as such in the UI).  Percentages are of the pegawai's base TPP."""
+
+    class DasarKinerja(models.TextChoices):
+        PREDIKAT = "predikat", _("Predikat penilaian periodik")
+        REALISASI = "realisasi", _("Realisasi bulanan disetujui")
+
+    instansi = models.OneToOneField(Instansi, on_delete=models.CASCADE, related_name="tpp")
+    porsi_kinerja = models.DecimalField(
+        _("porsi kinerja (%)"), max_digits=5, decimal_places=2, default=60, validators=PERSEN
+    )
+    porsi_disiplin = models.DecimalField(
+        _("porsi disiplin (%)"), max_digits=5, decimal_places=2, default=40, validators=PERSEN
+    )
+    dasar_kinerja = models.CharField(
+        _("dasar porsi kinerja"),
+        max_length=10,
+        choices=DasarKinerja.choices,
+        default=DasarKinerja.PREDIKAT,
+    )
+    persen_sangat_baik = models.DecimalField(
+        _("Sangat Baik (%)"), max_digits=5, decimal_places=2, default=100, validators=PERSEN
+    )
+    persen_baik = models.DecimalField(
+        _("Baik (%)"), max_digits=5, decimal_places=2, default=100, validators=PERSEN
+    )
+    persen_butuh_perbaikan = models.DecimalField(
+        _("Butuh Perbaikan (%)"), max_digits=5, decimal_places=2, default=75, validators=PERSEN
+    )
+    persen_kurang = models.DecimalField(
+        _("Kurang/Misconduct (%)"), max_digits=5, decimal_places=2, default=50, validators=PERSEN
+    )
+    persen_sangat_kurang = models.DecimalField(
+        _("Sangat Kurang (%)"), max_digits=5, decimal_places=2, default=25, validators=PERSEN
+    )
+    potong_tanpa_realisasi = models.BooleanField(
+        _("porsi kinerja hilang bila realisasi tidak dikirim tepat waktu"), default=True
+    )
+    potongan_terlambat = models.DecimalField(
+        _("potongan per keterlambatan masuk (% porsi disiplin)"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("1"),
+        validators=PERSEN,
+    )
+    potongan_pulang_cepat = models.DecimalField(
+        _("potongan per pulang sebelum waktunya (% porsi disiplin)"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("1"),
+        validators=PERSEN,
+    )
+    potongan_tanpa_keterangan = models.DecimalField(
+        _("potongan per hari tanpa keterangan (% porsi disiplin)"),
+        max_digits=5,
+        decimal_places=2,
+        default=Decimal("3"),
+        validators=PERSEN,
+    )
+    diubah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    diubah_pada = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("pengaturan TPP")
+        verbose_name_plural = _("pengaturan TPP")
+
+    def __str__(self) -> str:
+        return str(self.instansi)
+
+
+class BesaranTpp(models.Model):
+    """Base monthly TPP per kelas jabatan of an instansi (set by the pemda's regulation)."""
+
+    instansi = models.ForeignKey(Instansi, on_delete=models.CASCADE, related_name="besaran_tpp")
+    kelas_jabatan = models.PositiveSmallIntegerField(_("kelas jabatan"))
+    jumlah = models.DecimalField(
+        _("TPP dasar per bulan (Rp)"),
+        max_digits=14,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0"))],
+    )
+
+    class Meta:
+        verbose_name = _("besaran TPP")
+        verbose_name_plural = _("besaran TPP")
+        ordering = ["-kelas_jabatan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["instansi", "kelas_jabatan"], name="besaran_tpp_unik_per_kelas"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.instansi} kelas {self.kelas_jabatan}"
+
+
+class Kehadiran(models.Model):
+    """A pegawai's attendance faults in a month, imported from the attendance system."""
+
+    pegawai = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="kehadiran"
+    )
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    bulan = models.PositiveSmallIntegerField(
+        _("bulan"), validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    hari_kerja = models.PositiveSmallIntegerField(_("hari kerja"))
+    terlambat = models.PositiveSmallIntegerField(_("terlambat masuk (kali)"), default=0)
+    pulang_cepat = models.PositiveSmallIntegerField(_("pulang sebelum waktunya (kali)"), default=0)
+    tanpa_keterangan = models.PositiveSmallIntegerField(_("tanpa keterangan (hari)"), default=0)
+    diimpor_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    diimpor_pada = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("kehadiran bulanan")
+        verbose_name_plural = _("kehadiran bulanan")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pegawai", "tahun", "bulan"], name="kehadiran_unik_per_bulan"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pegawai} {self.bulan:02d}/{self.tahun}"

@@ -1,0 +1,28 @@
+"""Readable names of the appraisal actions recorded in ``Riwayat``."""
+
+from django.utils.translation import gettext_lazy as _
+
+from pegawai.riwayat import daftarkan
+
+daftarkan(
+    {
+        # windows and ratings
+        "periode_penilaian.dibuat": _("Periode penilaian dibuat"),
+        "periode_penilaian.diubah": _("Periode penilaian diubah"),
+        "penilaian.disimpan": _("Penilaian disimpan"),
+        "penilaian.dinilai": _("Penilaian selesai diisi penilai"),
+        "penilaian.difinalkan": _("Penilaian difinalkan"),
+        # predikat kinerja organisasi and the curve
+        "predikat_organisasi.ditetapkan": _("Predikat kinerja organisasi ditetapkan"),
+        "kurva.difinalkan": _("Predikat tahunan unit difinalkan sesuai kurva distribusi"),
+        # objections and documents
+        "keberatan.diajukan": _("Keberatan diajukan"),
+        "keberatan.diputus": _("Keberatan diputus"),
+        "penilaian.dokumen_diterbitkan": _("Dokumen evaluasi kinerja diterbitkan"),
+        # follow-up
+        "tpp.pengaturan_diubah": _("Pengaturan TPP diubah"),
+        "tpp.besaran_diubah": _("Besaran TPP diubah"),
+        "kehadiran.diimpor": _("Data kehadiran diimpor"),
+        "angka_kredit.koefisien_diubah": _("Koefisien angka kredit diubah"),
+    }
+)

@@ -1,0 +1,11 @@
+"""Authorization rules for the pemantauan URLs (merged into tests/test_matriks_akses.py)."""
+
+from __future__ import annotations
+
+from tests.akses import Aturan
+
+ATURAN: dict[str, Aturan] = {}
+
+
+def siapkan(org) -> None:
+    """Add the objects the pemantauan rules point at to the matrix's ``org``."""

@@ -1,0 +1,44 @@
+"""Celery tasks of the penilaian app: thin, idempotent wrappers over services."""
+
+from __future__ import annotations
+
+import logging
+
+from celery import shared_task
+from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, ValidationError
+from django.db import transaction
+from kombu.exceptions import OperationalError
+
+logger = logging.getLogger(__name__)
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    autoretry_for=(Exception,),
+    retry_backoff=True,
+    max_retries=5,
+    dont_autoretry_for=(ValidationError, ObjectDoesNotExist, ImproperlyConfigured),
+)
+def buat_dokumen_evaluasi(self, penilaian_id: int) -> str:
+    """Render, sign and store the evaluation document of a final rating (idempotent: one
+    valid document per rating state)."""
+    from .dokumen import terbitkan_dokumen_evaluasi
+
+    return terbitkan_dokumen_evaluasi(penilaian_id).kode
+
+
+def jadwalkan_dokumen_evaluasi(penilaian_id: int) -> None:
+    """Call inside the transaction that makes a rating final (or changes it after an
+    objection): after commit, queue its document.  A broker outage never breaks the request
+    — the document is then made on demand when someone opens it."""
+
+    def kirim():
+        try:
+            buat_dokumen_evaluasi.delay(penilaian_id)
+        except OperationalError:
+            logger.warning(
+                "Broker tidak tersedia; dokumen evaluasi %s dibuat saat diminta.", penilaian_id
+            )
+
+    transaction.on_commit(kirim)

@@ -48,7 +48,7 @@ from django.utils.translation import gettext as _
 from . import permissions
 from .models import Instansi, Jabatan, Pegawai, Penugasan, Riwayat, UnitKerja
 from .rules import NipTidakValid, normalisasi_nip, validasi_nip
-from .services import periksa_penugasan
+from .services import kabari_penugasan_berubah, periksa_penugasan
 
 logger = logging.getLogger(__name__)
 
@@ -1186,6 +1186,9 @@ class _Impor:
         baru: list[tuple[_Baris, Penugasan]] = []
         periksa: list[tuple[_Baris, Penugasan]] = []
         riwayat: list[Riwayat] = []
+        # Jabatan whose holder changes for existing data: the listeners (pending reviews
+        # re-routed, …) hear about them after commit, as for a change on the kelola page.
+        berubah: set[int] = set()
         nama_jabatan = {pk_jabatan[k]: j.nama for k, j in self.jab.items()}
         for b in self.baris:
             if b.nomor in self.tetap:
@@ -1198,6 +1201,7 @@ class _Impor:
                     obj = Penugasan(pk=t.pk, pegawai=p, jabatan_id=jabatan_id, jenis=t.jenis)
                     obj.mulai, obj.selesai = t.mulai, None  # held from today, open-ended
                     alihkan.append(obj)
+                    berubah |= {t.jabatan_id, jabatan_id}
                     periksa.append((b, obj))
                     riwayat.append(
                         self._catat(
@@ -1215,6 +1219,7 @@ class _Impor:
                 selesai = max(kemarin, t.mulai)
                 obj = Penugasan(pk=t.pk, selesai=selesai)
                 akhiri.append(obj)
+                berubah.add(t.jabatan_id)
                 riwayat.append(
                     self._catat(
                         p,
@@ -1239,6 +1244,7 @@ class _Impor:
                 # jabatan cannot, so a first import costs no query per row here.
                 if p.pk in self.pergi or jab.kunci in self.jab_lama:
                     periksa.append((b, obj))
+                    berubah.add(jabatan_id)
         _perbarui(Penugasan, akhiri, ["selesai"])
         _perbarui(Penugasan, alihkan, ["jabatan", "selesai"])
         self._periksa_bentrok(periksa)
@@ -1256,6 +1262,7 @@ class _Impor:
                     selesai=None,
                 )
             )
+        kabari_penugasan_berubah(berubah, self.hari_ini)
         return riwayat
 
     def _periksa_bentrok(self, periksa: list[tuple[_Baris, Penugasan]]) -> None:

@@ -7,6 +7,7 @@ Each function runs in one transaction, checks the actor's right and writes a
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
@@ -101,6 +102,13 @@ def _kabari_penugasan(penugasan: Penugasan) -> None:
     jabatan_id, mulai, selesai = penugasan.jabatan_id, penugasan.mulai, penugasan.selesai
     for pendengar in PENDENGAR_PENUGASAN:
         transaction.on_commit(lambda p=pendengar: p(jabatan_id, mulai, selesai))
+
+
+def kabari_penugasan_berubah(jabatan_ids: Iterable[int], sejak: dt.date) -> None:
+    """The bulk form (pegawai import): who acts for each jabatan changed from ``sejak`` on."""
+    for jabatan_id in sorted(set(jabatan_ids)):
+        for pendengar in PENDENGAR_PENUGASAN:
+            transaction.on_commit(lambda p=pendengar, j=jabatan_id: p(j, sejak, None))
 
 
 # --- assignments --------------------------------------------------------------------------

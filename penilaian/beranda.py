@@ -1,1 +1,64 @@
-"""Home-page cards of the appraisal (registered with ``pegawai.beranda``)."""
+"""Home-page cards of the appraisal (registered with ``pegawai.beranda``): the atasan's
+pegawai still to rate in the current window, and the pegawai's newly final rating."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from pegawai.beranda import Kartu, daftarkan
+from skp import services as skp_services
+
+from . import selectors
+from .models import Penilaian
+
+HARI_BARU = 30  # a final rating is "new" on the home page for this many days
+
+
+@daftarkan
+def kartu_penilaian(request, peran) -> list[Kartu]:
+    user = request.user
+    kartu = []
+    hari_ini = skp_services.hari_ini()
+    if user.instansi_id and (peran.is_atasan or peran.is_admin):
+        jendela = list(
+            selectors.jendela_terlihat(user).filter(periode__instansi_id=user.instansi_id)
+        )
+        pp = selectors.jendela_bawaan(jendela, hari_ini)
+        if pp is not None and pp.dibuka <= hari_ini:
+            baris = selectors.skp_untuk_penilai(user, pp, hari_ini)
+            belum = sum(b.penilaian is None or b.status == Penilaian.Status.DRAFT for b in baris)
+            if belum:
+                kartu.append(
+                    Kartu(
+                        judul=_("Penilaian kinerja"),
+                        teks=_("%(n)s pegawai belum dinilai pada %(jendela)s. Batas: %(batas)s.")
+                        % {"n": belum, "jendela": pp, "batas": pp.batas.strftime("%d-%m-%Y")},
+                        tautan=reverse("nilai_daftar") + f"?jendela={pp.pk}",
+                        label_tautan=_("Nilai sekarang"),
+                        penting=hari_ini <= pp.batas,
+                    )
+                )
+    batas_baru = timezone.now() - dt.timedelta(days=HARI_BARU)
+    baru = (
+        Penilaian.objects.filter(
+            pegawai=user, status=Penilaian.Status.FINAL, difinalkan_pada__gte=batas_baru
+        )
+        .select_related("periode_penilaian__periode")
+        .order_by("-difinalkan_pada")
+        .first()
+    )
+    if baru is not None:
+        kartu.append(
+            Kartu(
+                judul=_("Penilaian kinerja baru"),
+                teks=_("Predikat kinerja Anda pada %(jendela)s: %(predikat)s.")
+                % {"jendela": baru.periode_penilaian, "predikat": baru.get_predikat_display()},
+                tautan=reverse("penilaian_detail", args=[baru.pk]),
+                label_tautan=_("Lihat penilaian"),
+            )
+        )
+    return kartu

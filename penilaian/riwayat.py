@@ -9,6 +9,8 @@ daftarkan(
         # windows and ratings
         "periode_penilaian.dibuat": _("Periode penilaian dibuat"),
         "periode_penilaian.diubah": _("Periode penilaian diubah"),
+        "pengaturan_penilaian.diubah": _("Pengaturan penilaian diubah"),
+        "penilaian.dimulai": _("Penilaian mulai diisi"),
         "penilaian.disimpan": _("Penilaian disimpan"),
         "penilaian.dinilai": _("Penilaian selesai diisi penilai"),
         "penilaian.difinalkan": _("Penilaian difinalkan"),

@@ -7,6 +7,9 @@ so it can be tested on every cell of every table.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
 from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
@@ -85,3 +88,374 @@ LABEL_JENIS_PERIODE = {
 HARI_KEBERATAN = 14  # the pegawai may object within 14 days of receiving the annual predikat
 HARI_BATAS_PERIODIK = 10  # the atasan rates within N days after a periodic window ends
 HARI_BATAS_TAHUNAN = 31  # … and within N days after the year ends
+
+
+# --- the predikat matrix (domain.md §4) ----------------------------------------------------
+_A, _S, _B = Rating.DI_ATAS, Rating.SESUAI, Rating.DI_BAWAH
+MATRIKS: dict[tuple[Rating, Rating], Predikat] = {
+    # (rating hasil kerja, rating perilaku kerja) → predikat kinerja pegawai
+    (_A, _A): Predikat.SANGAT_BAIK,
+    (_A, _S): Predikat.BAIK,
+    (_A, _B): Predikat.KURANG,
+    (_S, _A): Predikat.BAIK,
+    (_S, _S): Predikat.BAIK,
+    (_S, _B): Predikat.KURANG,
+    (_B, _A): Predikat.BUTUH_PERBAIKAN,
+    (_B, _S): Predikat.BUTUH_PERBAIKAN,
+    (_B, _B): Predikat.SANGAT_KURANG,
+}
+
+
+def predikat(hasil_kerja: Rating | str, perilaku: Rating | str) -> Predikat:
+    """The predikat kinerja pegawai of a rating pair; ValueError for an unknown rating."""
+    return MATRIKS[(Rating(hasil_kerja), Rating(perilaku))]
+
+
+def rating_hasil_kerja_pimpinan(predikat_organisasi: PredikatOrganisasi | str) -> Rating:
+    """A unit leader's rating hasil kerja is his unit's organisational result (PermenPANRB
+    6/2022, lampiran: predikat kinerja organisasi Istimewa → Di Atas Ekspektasi, Baik →
+    Sesuai Ekspektasi, Butuh Perbaikan / Kurang / Sangat Kurang → Di Bawah Ekspektasi)."""
+    po = PredikatOrganisasi(predikat_organisasi)
+    if po == PredikatOrganisasi.ISTIMEWA:
+        return Rating.DI_ATAS
+    if po == PredikatOrganisasi.BAIK:
+        return Rating.SESUAI
+    return Rating.DI_BAWAH
+
+
+# --- the distribution curve (domain.md §4; docs/keputusan/0003-kurva-distribusi.md) --------
+# Rounding, so that small units can always satisfy the curve:
+#   * a maximum of p% allows floor(p·n/100) people ("at most" read strictly);
+#   * a minimum of p% requires ceil(p·n/100) people ("at least" read strictly), an absolute
+#     minimum ("at least one pegawai") requires that number;
+#   * when the minimums together need more people than the unit has, the *secondary*
+#     minimum (the 10% one) is lowered to the people left after the primary one (60%).
+# With these rules every curve has an accepted distribution for every unit size n ≥ 1.
+MAKS, MIN = "maks", "min"
+
+
+def _nama(predikat_set: frozenset[Predikat]) -> str:
+    urut = [p for p in Predikat if p in predikat_set]
+    return str(_(" dan/atau ")).join(str(LABEL_PREDIKAT[p]) for p in urut)
+
+
+@dataclass(frozen=True)
+class Batas:
+    """One limit of a curve: at most / at least ``persen`` % (or ``minimal_orang`` people)
+    of the unit in ``predikat``."""
+
+    predikat: frozenset[Predikat]
+    jenis: str  # MAKS or MIN
+    persen: int
+    minimal_orang: int = 0
+    sekunder: bool = False  # a minimum lowered first when the minimums do not fit
+
+    def orang(self, n: int) -> int:
+        """The count allowed (maximum) or required (minimum) in a unit of n, before the
+        secondary minimum is fitted (see ``batas_orang``)."""
+        if self.jenis == MAKS:
+            return (self.persen * n) // 100
+        dari_persen = -((-self.persen * n) // 100)  # ceil without floats
+        return min(n, max(dari_persen, self.minimal_orang if n else 0))
+
+    @property
+    def label(self) -> str:
+        nama = _nama(self.predikat)
+        if self.jenis == MAKS:
+            if self.persen == 0:
+                return str(_("tidak ada %(predikat)s") % {"predikat": nama})
+            return str(
+                _("%(predikat)s paling banyak %(persen)s%%")
+                % {"predikat": nama, "persen": self.persen}
+            )
+        if self.persen == 0:
+            return str(
+                _("paling sedikit %(n)s pegawai %(predikat)s")
+                % {"n": self.minimal_orang, "predikat": nama}
+            )
+        return str(
+            _("%(predikat)s paling sedikit %(persen)s%%")
+            % {"predikat": nama, "persen": self.persen}
+        )
+
+
+_P = Predikat
+_KURVA: dict[PredikatOrganisasi, tuple[Batas, ...]] = {
+    PredikatOrganisasi.ISTIMEWA: (Batas(frozenset({_P.SANGAT_BAIK}), MAKS, 70),),
+    PredikatOrganisasi.BAIK: (
+        Batas(frozenset({_P.BAIK}), MAKS, 70),
+        Batas(frozenset({_P.BUTUH_PERBAIKAN, _P.KURANG}), MIN, 0, minimal_orang=1),
+    ),
+    PredikatOrganisasi.BUTUH_PERBAIKAN: (
+        Batas(frozenset({_P.BUTUH_PERBAIKAN}), MIN, 60),
+        Batas(frozenset({_P.SANGAT_BAIK}), MAKS, 10),
+    ),
+    PredikatOrganisasi.KURANG: (
+        Batas(frozenset({_P.KURANG}), MIN, 60),
+        Batas(frozenset({_P.BUTUH_PERBAIKAN}), MIN, 10, sekunder=True),
+        Batas(frozenset({_P.SANGAT_BAIK}), MAKS, 10),
+    ),
+    PredikatOrganisasi.SANGAT_KURANG: (
+        Batas(frozenset({_P.SANGAT_KURANG}), MIN, 60),
+        Batas(frozenset({_P.KURANG, _P.BUTUH_PERBAIKAN}), MIN, 10, sekunder=True),
+        Batas(frozenset({_P.SANGAT_BAIK}), MAKS, 0),
+    ),
+}
+
+
+def batas_kurva(po: PredikatOrganisasi | str) -> tuple[Batas, ...]:
+    """The limits of the curve that predikat kinerja organisasi ``po`` fixes.  The "the rest
+    may be …" clauses of the regulation name exactly the predikat left free by these limits,
+    so they add no limit of their own (decision record 0003)."""
+    return _KURVA[PredikatOrganisasi(po)]
+
+
+def batas_orang(po: PredikatOrganisasi | str, n: int) -> tuple[int, ...]:
+    """The people count of each limit of ``batas_kurva(po)`` for a unit of n, the secondary
+    minimum fitted to the people left by the other minimums."""
+    daftar = batas_kurva(po)
+    hitung = [b.orang(n) for b in daftar]
+    for i, b in enumerate(daftar):
+        if b.jenis == MIN and b.sekunder:
+            lain = sum(
+                h
+                for j, (c, h) in enumerate(zip(daftar, hitung, strict=True))
+                if j != i and c.jenis == MIN
+            )
+            hitung[i] = max(0, min(hitung[i], n - lain))
+    return tuple(hitung)
+
+
+@dataclass(frozen=True)
+class HasilBatas:
+    batas: Batas
+    jumlah: int
+    batas_orang: int
+    n: int
+
+    @property
+    def terpenuhi(self) -> bool:
+        if self.batas.jenis == MAKS:
+            return self.jumlah <= self.batas_orang
+        return self.jumlah >= self.batas_orang
+
+    @property
+    def selisih(self) -> int:
+        return 0 if self.terpenuhi else abs(self.jumlah - self.batas_orang)
+
+    @property
+    def pesan(self) -> str:
+        data = {
+            "batas": self.batas.label,
+            "orang": self.batas_orang,
+            "n": self.n,
+            "jumlah": self.jumlah,
+            "selisih": self.selisih,
+        }
+        if self.terpenuhi:
+            return str(
+                _("%(batas)s (%(orang)s dari %(n)s orang); saat ini %(jumlah)s — terpenuhi.") % data
+            )
+        if self.batas.jenis == MAKS:
+            return str(
+                _(
+                    "%(batas)s (%(orang)s dari %(n)s orang); saat ini %(jumlah)s — "
+                    "kelebihan %(selisih)s orang."
+                )
+                % data
+            )
+        return str(
+            _(
+                "%(batas)s (%(orang)s dari %(n)s orang); saat ini %(jumlah)s — "
+                "kurang %(selisih)s orang."
+            )
+            % data
+        )
+
+
+@dataclass(frozen=True)
+class PemeriksaanKurva:
+    predikat_organisasi: PredikatOrganisasi
+    n: int
+    hasil: tuple[HasilBatas, ...]
+
+    @property
+    def ok(self) -> bool:
+        return all(h.terpenuhi for h in self.hasil)
+
+    @property
+    def pelanggaran(self) -> tuple[HasilBatas, ...]:
+        return tuple(h for h in self.hasil if not h.terpenuhi)
+
+
+def _distribusi(distribusi: Mapping[Predikat | str, int]) -> dict[Predikat, int]:
+    hasil = dict.fromkeys(Predikat, 0)
+    for k, v in distribusi.items():
+        if v < 0:
+            raise ValueError("jumlah negatif")
+        hasil[Predikat(k)] += int(v)
+    return hasil
+
+
+def periksa_kurva(
+    po: PredikatOrganisasi | str, distribusi: Mapping[Predikat | str, int]
+) -> PemeriksaanKurva:
+    """Check a unit's distribution (predikat → people) against the curve of ``po``."""
+    po = PredikatOrganisasi(po)
+    d = _distribusi(distribusi)
+    n = sum(d.values())
+    hasil = tuple(
+        HasilBatas(b, sum(d[p] for p in b.predikat), orang, n)
+        for b, orang in zip(batas_kurva(po), batas_orang(po, n), strict=True)
+    )
+    return PemeriksaanKurva(po, n, hasil)
+
+
+# The predikat that fills the rest of an example distribution (free under every limit).
+_SISA = {
+    PredikatOrganisasi.ISTIMEWA: Predikat.BAIK,
+    PredikatOrganisasi.BAIK: Predikat.SANGAT_BAIK,
+    PredikatOrganisasi.BUTUH_PERBAIKAN: Predikat.BAIK,
+    PredikatOrganisasi.KURANG: Predikat.BAIK,
+    PredikatOrganisasi.SANGAT_KURANG: Predikat.BAIK,
+}
+
+
+def contoh_distribusi(po: PredikatOrganisasi | str, n: int) -> dict[Predikat, int] | None:
+    """One distribution of n people the curve accepts (each minimum met exactly, each capped
+    predikat up to its cap, the rest in a free predikat); None when n < 1."""
+    if n < 1:
+        return None
+    po = PredikatOrganisasi(po)
+    hasil = dict.fromkeys(Predikat, 0)
+    for b, orang in zip(batas_kurva(po), batas_orang(po, n), strict=True):
+        pertama = next(p for p in Predikat if p in b.predikat)
+        if b.jenis == MIN:
+            hasil[pertama] += orang
+    sisa = n - sum(hasil.values())
+    for b, orang in zip(batas_kurva(po), batas_orang(po, n), strict=True):
+        pertama = next(p for p in Predikat if p in b.predikat)
+        if b.jenis == MAKS and sisa > 0 and pertama != _SISA[po]:
+            tambah = min(sisa, max(0, orang - hasil[pertama]))
+            hasil[pertama] += tambah
+            sisa -= tambah
+    hasil[_SISA[po]] += sisa
+    return hasil if periksa_kurva(po, hasil).ok else None
+
+
+def penjelasan_pembulatan(po: PredikatOrganisasi | str, n: int) -> str:
+    """How the curve's percentages become people for a unit of n (for the UI)."""
+    po = PredikatOrganisasi(po)
+    if n < 1:
+        return str(
+            _("Belum ada pegawai yang wajib dinilai di unit ini (n = 0); kurva belum berlaku.")
+        )
+    bagian = []
+    for b, orang in zip(batas_kurva(po), batas_orang(po, n), strict=True):
+        if b.jenis == MAKS:
+            bagian.append(
+                str(
+                    _("%(batas)s → paling banyak %(orang)s orang")
+                    % {"batas": b.label, "orang": orang}
+                )
+            )
+        else:
+            bagian.append(
+                str(
+                    _("%(batas)s → paling sedikit %(orang)s orang")
+                    % {"batas": b.label, "orang": orang}
+                )
+            )
+    teks = str(
+        _(
+            'Untuk %(n)s pegawai: %(rincian)s. Batas "paling banyak" dibulatkan ke bawah dan '
+            'batas "paling sedikit" dibulatkan ke atas.'
+        )
+        % {"n": n, "rincian": "; ".join(bagian)}
+    )
+    if any(b.sekunder for b in batas_kurva(po)):
+        teks += " " + str(
+            _(
+                "Bila batas paling sedikit bersama-sama melebihi jumlah pegawai, batas 10 persen "
+                "dikurangi menjadi sisa pegawai setelah batas 60 persen, sehingga kurva selalu dapat "
+                "dipenuhi."
+            )
+        )
+    return teks
+
+
+# --- evaluation windows --------------------------------------------------------------------
+@dataclass(frozen=True)
+class Jendela:
+    jenis: JenisPeriode
+    urutan: int
+    mulai: dt.date
+    selesai: dt.date
+    dibuka: dt.date
+    batas: dt.date
+
+
+_BULAN_PER_JENDELA = {JenisPeriode.BULANAN: 1, JenisPeriode.TRIWULAN: 3, JenisPeriode.SEMESTER: 6}
+
+
+def _akhir_bulan(tahun: int, bulan: int) -> dt.date:
+    if bulan == 12:
+        return dt.date(tahun, 12, 31)
+    return dt.date(tahun, bulan + 1, 1) - dt.timedelta(days=1)
+
+
+def jendela_penilaian(
+    mulai: dt.date,
+    selesai: dt.date,
+    jenis_periodik: JenisPeriode | str,
+    hari_batas_periodik: int = HARI_BATAS_PERIODIK,
+    hari_batas_tahunan: int = HARI_BATAS_TAHUNAN,
+) -> list[Jendela]:
+    """The periodic windows of a period (calendar months/quarters/semesters of its year,
+    clipped to [mulai, selesai]) and then the annual one.  The penilai may rate from the
+    first day of a window's last month and must be done ``hari_batas_*`` days after it."""
+    jenis = JenisPeriode(jenis_periodik)
+    if jenis not in _BULAN_PER_JENDELA:
+        raise ValueError("jenis periodik harus bulanan, triwulan atau semester")
+    if selesai < mulai:
+        raise ValueError("periode berakhir sebelum mulai")
+    langkah = _BULAN_PER_JENDELA[jenis]
+    hasil = []
+    tahun = mulai.year
+    for urutan, awal_bulan in enumerate(range(1, 13, langkah), start=1):
+        a = max(mulai, dt.date(tahun, awal_bulan, 1))
+        s = min(selesai, _akhir_bulan(tahun, awal_bulan + langkah - 1))
+        if a > s:
+            continue
+        hasil.append(
+            Jendela(
+                jenis,
+                urutan,
+                a,
+                s,
+                max(a, s.replace(day=1)),
+                s + dt.timedelta(days=hari_batas_periodik),
+            )
+        )
+    hasil.append(
+        Jendela(
+            JenisPeriode.TAHUNAN,
+            1,
+            mulai,
+            selesai,
+            max(mulai, selesai.replace(day=1)),
+            selesai + dt.timedelta(days=hari_batas_tahunan),
+        )
+    )
+    return hasil
+
+
+# --- objections ----------------------------------------------------------------------------
+def batas_keberatan(diterima: dt.date, hari: int = HARI_KEBERATAN) -> dt.date:
+    """The last day to object: "within 14 days of receiving it" read as the day of receipt
+    plus 14 calendar days (the regulation counts days, not workdays)."""
+    return diterima + dt.timedelta(days=hari)
+
+
+def boleh_keberatan(diterima: dt.date, tanggal: dt.date, hari: int = HARI_KEBERATAN) -> bool:
+    return diterima <= tanggal <= batas_keberatan(diterima, hari)

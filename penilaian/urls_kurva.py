@@ -1,3 +1,14 @@
-from django.urls import path  # noqa: F401
+"""The distribution curve pages, under ``penilaian/kurva/``."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import views_kurva as v
+
+urlpatterns = [
+    path("predikat/", v.predikat_organisasi, name="predikat_organisasi"),
+    path(
+        "predikat/<int:unit>/",
+        v.predikat_organisasi_tetapkan,
+        name="predikat_organisasi_tetapkan",
+    ),
+]

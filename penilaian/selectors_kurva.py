@@ -1,0 +1,187 @@
+"""Reads of the distribution curve: curve groups and the live distribution of a unit.
+
+Reading of domain.md §4 used here: the curve of unit U in year T applies to the annual
+ratings of year T whose ``unit`` has U as its *nearest* ancestor-or-self holding a
+``PredikatKinerjaOrganisasi`` for T.  A sub-unit with its own predikat forms its own group;
+a sub-unit without one falls into its parent's group.  The grouping uses the materialised
+``UnitKerja.path`` so it is a fixed number of queries whatever the tree size.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from pegawai.models import UnitKerja
+
+from . import rules
+from .models import Penilaian, PeriodePenilaian, PredikatKinerjaOrganisasi
+from .selectors import skp_wajib_dinilai
+
+
+def _id_path(path: str) -> list[int]:
+    return [int(x) for x in path.strip("/").split("/") if x]
+
+
+def pemilik_kurva(path: str, unit_berpredikat: set[int]) -> int | None:
+    """The nearest ancestor-or-self (by ``path``) that has a predikat organisasi, or None."""
+    for uid in reversed(_id_path(path)):
+        if uid in unit_berpredikat:
+            return uid
+    return None
+
+
+def jendela_tahunan(instansi_id: int, tahun: int) -> PeriodePenilaian | None:
+    return (
+        PeriodePenilaian.objects.filter(
+            periode__instansi_id=instansi_id,
+            periode__tahun=tahun,
+            jenis=rules.JenisPeriode.TAHUNAN,
+        )
+        .select_related("periode")
+        .first()
+    )
+
+
+@dataclass
+class KelompokKurva:
+    """The members of one curve group: the SKPs that must be rated and their ratings."""
+
+    unit: UnitKerja
+    tahun: int
+    predikat_organisasi: PredikatKinerjaOrganisasi | None
+    jendela: PeriodePenilaian | None
+    skp: list = field(default_factory=list)
+    penilaian: list[Penilaian] = field(default_factory=list)
+
+
+def kelompok_kurva(unit: UnitKerja, tahun: int) -> KelompokKurva:
+    """The group of ``unit`` in ``tahun`` in a fixed number of queries."""
+    po = (
+        PredikatKinerjaOrganisasi.objects.filter(unit=unit, tahun=tahun)
+        .select_related("difinalkan_oleh", "ditetapkan_oleh")
+        .first()
+    )
+    jendela = jendela_tahunan(unit.instansi_id, tahun)
+    kelompok = KelompokKurva(unit, tahun, po, jendela)
+    if jendela is None:
+        return kelompok
+    subtree = UnitKerja.objects.filter(path__startswith=unit.path)
+    berpredikat = set(
+        PredikatKinerjaOrganisasi.objects.filter(
+            tahun=tahun, unit__path__startswith=unit.path
+        ).values_list("unit_id", flat=True)
+    )
+    # Ancestors above the unit may hold the predikat that covers it when it has none itself.
+    leluhur = _id_path(unit.path)[:-1]
+    if unit.pk not in berpredikat and leluhur:
+        berpredikat |= set(
+            PredikatKinerjaOrganisasi.objects.filter(tahun=tahun, unit_id__in=leluhur).values_list(
+                "unit_id", flat=True
+            )
+        )
+    pemilik = pemilik_kurva(unit.path, berpredikat)
+    anggota = {
+        uid
+        for uid, path in subtree.values_list("pk", "path")
+        if pemilik_kurva(path, berpredikat) == pemilik
+    }
+    kelompok.skp = list(
+        skp_wajib_dinilai(jendela)
+        .filter(unit_id__in=anggota)
+        .select_related("pegawai", "unit")
+        .order_by("pegawai__nama", "pk")
+    )
+    kelompok.penilaian = list(
+        Penilaian.objects.filter(periode_penilaian=jendela, unit_id__in=anggota).select_related(
+            "pegawai", "penilai", "unit"
+        )
+    )
+    return kelompok
+
+
+@dataclass
+class RingkasanKurva:
+    unit: UnitKerja
+    tahun: int
+    predikat_organisasi: PredikatKinerjaOrganisasi | None
+    n: int
+    jumlah: dict[str, int]  # predikat → count of ratings with a predikat (draft included)
+    jumlah_draft: dict[str, int]  # of which still draft
+    belum_dinilai: int  # no predikat yet
+    belum_selesai: int  # not yet DINILAI/FINAL (what blocks finalisation)
+    pemeriksaan: object | None
+    contoh: object | None
+    penjelasan: str
+    is_final: bool
+
+    @property
+    def baris(self) -> list[tuple[str, int, int, float]]:
+        """(label, count, of which draft, % of n) per predikat, best first."""
+        return [
+            (
+                label,
+                self.jumlah.get(pr, 0),
+                self.jumlah_draft.get(pr, 0),
+                round(100 * self.jumlah.get(pr, 0) / self.n, 1) if self.n else 0.0,
+            )
+            for pr, label in rules.LABEL_PREDIKAT.items()
+        ]
+
+
+def _ringkas(kelompok: KelompokKurva) -> RingkasanKurva:
+    nilai_per_skp = {p.skp_id: p for p in kelompok.penilaian}
+    jumlah: Counter = Counter()
+    draft: Counter = Counter()
+    belum_dinilai = belum_selesai = 0
+    for skp in kelompok.skp:
+        p = nilai_per_skp.get(skp.pk)
+        if p is None or not p.predikat:
+            belum_dinilai += 1
+        else:
+            jumlah[p.predikat] += 1
+            if p.status == Penilaian.Status.DRAFT:
+                draft[p.predikat] += 1
+        if p is None or p.status == Penilaian.Status.DRAFT:
+            belum_selesai += 1
+    po = kelompok.predikat_organisasi
+    n = len(kelompok.skp)
+    pemeriksaan = contoh = None
+    penjelasan = ""
+    if po is not None:
+        distribusi = {pr: jumlah.get(pr, 0) for pr in rules.Predikat}
+        pemeriksaan = rules.periksa_kurva(po.predikat, distribusi)
+        contoh = rules.contoh_distribusi(po.predikat, n)
+        penjelasan = rules.penjelasan_pembulatan(po.predikat, n)
+    return RingkasanKurva(
+        unit=kelompok.unit,
+        tahun=kelompok.tahun,
+        predikat_organisasi=po,
+        n=n,
+        jumlah=dict(jumlah),
+        jumlah_draft=dict(draft),
+        belum_dinilai=belum_dinilai,
+        belum_selesai=belum_selesai,
+        pemeriksaan=pemeriksaan,
+        contoh=contoh,
+        penjelasan=penjelasan,
+        is_final=bool(po and po.difinalkan_pada),
+    )
+
+
+def ringkasan_kurva_untuk_unit(unit_id: int, tahun: int) -> RingkasanKurva:
+    unit = UnitKerja.objects.get(pk=unit_id)
+    return _ringkas(kelompok_kurva(unit, tahun))
+
+
+def ringkasan_kurva_untuk_penilaian(penilaian: Penilaian) -> RingkasanKurva:
+    """The live distribution of the group the rated pegawai belongs to (for the rating page)."""
+    unit = penilaian.unit
+    tahun = penilaian.periode_penilaian.periode.tahun
+    berpredikat = set(
+        PredikatKinerjaOrganisasi.objects.filter(
+            tahun=tahun, unit_id__in=_id_path(unit.path)
+        ).values_list("unit_id", flat=True)
+    )
+    pemilik = pemilik_kurva(unit.path, berpredikat)
+    return ringkasan_kurva_untuk_unit(pemilik or unit.pk, tahun)

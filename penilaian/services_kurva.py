@@ -1,0 +1,149 @@
+"""Writes of the distribution curve: the predikat kinerja organisasi and the finalisation of
+a unit's annual ratings (domain.md §4).
+
+Reading: only the admin instansi sets the predikat organisasi and finalises a curve group
+(the operator and the atasan only see the distribution)."""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from pegawai.models import Pegawai, Riwayat, UnitKerja
+from pegawai.permissions import is_admin_instansi
+from pegawai.services import catat_riwayat
+
+from . import rules
+from .models import Penilaian, PredikatKinerjaOrganisasi
+from .selectors_kurva import kelompok_kurva
+from .tasks import jadwalkan_dokumen_evaluasi
+
+
+def _wajib_admin(aktor: Pegawai, instansi_id: int) -> None:
+    if not is_admin_instansi(aktor, instansi_id):
+        raise PermissionDenied(_("Hanya admin instansi yang boleh melakukan ini."))
+
+
+def tetapkan_predikat_organisasi(
+    aktor: Pegawai, unit: UnitKerja, tahun: int, predikat: str, catatan: str = ""
+) -> PredikatKinerjaOrganisasi:
+    _wajib_admin(aktor, unit.instansi_id)
+    if predikat not in {p.value for p in rules.PredikatOrganisasi}:
+        raise ValidationError({"predikat": _("Pilih predikat kinerja organisasi yang tersedia.")})
+    with transaction.atomic():
+        po = (
+            PredikatKinerjaOrganisasi.objects.select_for_update()
+            .filter(unit=unit, tahun=tahun)
+            .first()
+        )
+        semula = ""
+        if po is None:
+            po = PredikatKinerjaOrganisasi(instansi_id=unit.instansi_id, unit=unit, tahun=tahun)
+        else:
+            if po.difinalkan_pada:
+                raise ValidationError(
+                    _(
+                        "Kurva distribusi unit ini untuk tahun %(tahun)s sudah difinalkan; "
+                        "predikat kinerja organisasinya tidak dapat diubah lagi."
+                    )
+                    % {"tahun": tahun}
+                )
+            semula = po.predikat
+        po.predikat = predikat
+        po.catatan = catatan.strip()
+        po.ditetapkan_oleh = aktor
+        po.save()
+        catat_riwayat(
+            pelaku=aktor,
+            objek=po,
+            aksi="predikat_organisasi.ditetapkan",
+            dari_status=semula,
+            ke_status=predikat,
+            keterangan=po.catatan,
+            data={"unit": unit.pk, "tahun": tahun},
+        )
+    return po
+
+
+def finalkan_kurva(aktor: Pegawai, predikat_organisasi: PredikatKinerjaOrganisasi) -> int:
+    """Finalise every annual rating of the group at once; returns how many were finalised."""
+    _wajib_admin(aktor, predikat_organisasi.instansi_id)
+    with transaction.atomic():
+        po = (
+            PredikatKinerjaOrganisasi.objects.select_for_update()
+            .select_related("unit")
+            .get(pk=predikat_organisasi.pk)
+        )
+        if po.difinalkan_pada:
+            raise ValidationError(_("Kurva distribusi unit ini sudah difinalkan."))
+        kelompok = kelompok_kurva(po.unit, po.tahun)
+        if kelompok.jendela is None:
+            raise ValidationError(_("Belum ada jendela penilaian tahunan untuk tahun ini."))
+        ids = [p.pk for p in kelompok.penilaian]
+        terkunci = {
+            p.skp_id: p
+            for p in Penilaian.objects.select_for_update()
+            .filter(pk__in=ids)
+            .select_related("pegawai")
+            .order_by("pk")
+        }
+        belum = [
+            skp.pegawai
+            for skp in kelompok.skp
+            if skp.pk not in terkunci or terkunci[skp.pk].status != Penilaian.Status.DINILAI
+        ]
+        if belum:
+            raise ValidationError(
+                _("Belum semua pegawai selesai dinilai (%(jumlah)s orang): %(nama)s.")
+                % {"jumlah": len(belum), "nama": ", ".join(str(p) for p in belum)}
+            )
+        dinilai = [terkunci[skp.pk] for skp in kelompok.skp]
+        distribusi = {pr.value: 0 for pr in rules.Predikat}
+        for p in dinilai:
+            distribusi[p.predikat] += 1
+        pemeriksaan = rules.periksa_kurva(po.predikat, distribusi)
+        if not pemeriksaan.ok:
+            raise ValidationError(
+                [h.pesan for h in pemeriksaan.hasil if not h.terpenuhi]
+                or [str(pemeriksaan.pelanggaran)]
+            )
+        sekarang = timezone.now()
+        Penilaian.objects.filter(pk__in=[p.pk for p in dinilai]).update(
+            status=Penilaian.Status.FINAL, difinalkan_pada=sekarang, difinalkan_oleh=aktor
+        )
+        po.difinalkan_pada = sekarang
+        po.difinalkan_oleh = aktor
+        po.distribusi_final = distribusi
+        po.save(update_fields=["difinalkan_pada", "difinalkan_oleh", "distribusi_final"])
+        catat_riwayat(
+            pelaku=aktor,
+            objek=po,
+            aksi="kurva.difinalkan",
+            sebagai=Riwayat.Sebagai.ADMIN,
+            dari_status="",
+            ke_status="final",
+            data={"distribusi": distribusi, "n": len(dinilai)},
+        )
+        jenis = ContentType.objects.get_for_model(Penilaian)
+        Riwayat.objects.bulk_create(
+            [
+                Riwayat(
+                    pelaku=aktor,
+                    subjek=p.pegawai,
+                    sebagai=Riwayat.Sebagai.ADMIN,
+                    aksi="penilaian.difinalkan",
+                    content_type=jenis,
+                    object_id=p.pk,
+                    dari_status=Penilaian.Status.DINILAI,
+                    ke_status=Penilaian.Status.FINAL,
+                    data={"predikat_organisasi": po.pk},
+                )
+                for p in dinilai
+            ]
+        )
+        for p in dinilai:
+            jadwalkan_dokumen_evaluasi(p.pk)
+    return len(dinilai)

@@ -1,0 +1,288 @@
+"""The rating pages: instansi settings and windows (admin), the penilai's list and rating
+page (with a live predikat preview), "Penilaian saya" and the read-only rating detail.
+
+Thin views: scoped selector (a foreign object → 404) → service (no right → 403) → render.
+Every htmx action also works as a plain POST."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from pegawai.permissions import peran
+from skp import services as skp_services
+from skp.selectors import periode_terlihat
+
+from . import rules, selectors, services
+from .forms import JendelaForm, PengaturanPenilaianForm, PenilaianForm
+from .models import Penilaian
+
+T = "penilaian/nilai/"
+PER_HALAMAN = 25
+
+
+def admin_instansi(view: Callable) -> Callable:
+    @login_required
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not peran(request.user).is_admin:
+            raise PermissionDenied(_("Halaman ini hanya untuk admin instansi."))
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _pesan_galat(form, galat: ValidationError) -> None:
+    if hasattr(galat, "error_dict"):
+        for kolom, daftar in galat.message_dict.items():
+            form.add_error(kolom if kolom in form.fields else None, daftar)
+    else:
+        form.add_error(None, galat.messages)
+
+
+# --- settings and windows (admin instansi) --------------------------------------------------
+@admin_instansi
+@require_http_methods(["GET", "POST"])
+def pengaturan_penilaian(request: HttpRequest) -> HttpResponse:
+    if request.user.instansi_id is None:
+        raise PermissionDenied(_("Pengaturan penilaian diatur oleh admin instansi masing-masing."))
+    pengaturan = services.pengaturan_instansi(request.user.instansi_id)
+    form = PengaturanPenilaianForm(request.POST or None, instance=pengaturan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.ubah_pengaturan(request.user, form.instance)
+        except ValidationError as e:
+            _pesan_galat(form, e)
+        else:
+            messages.success(request, _("Pengaturan penilaian disimpan."))
+            return redirect("pengaturan_penilaian")
+    return render(request, T + "pengaturan.html", {"form": form})
+
+
+@admin_instansi
+@require_GET
+def jendela_daftar(request: HttpRequest) -> HttpResponse:
+    qs = (
+        periode_terlihat(request.user)
+        .annotate(jumlah_jendela=Count("penilaian"))
+        .order_by("instansi__nama", "-tahun")
+    )
+    return render(
+        request,
+        T + "jendela_daftar.html",
+        {"page_obj": Paginator(qs, PER_HALAMAN).get_page(request.GET.get("page"))},
+    )
+
+
+@admin_instansi
+@require_GET
+def jendela_periode(request: HttpRequest, pk: int) -> HttpResponse:
+    periode = get_object_or_404(periode_terlihat(request.user), pk=pk)
+    jendela = selectors.jendela_terlihat(request.user).filter(periode=periode)
+    return render(
+        request,
+        T + "jendela_periode.html",
+        {
+            "periode": periode,
+            "jendela": jendela.order_by("selesai", "jenis"),
+            "hari_ini": skp_services.hari_ini(),
+        },
+    )
+
+
+@admin_instansi
+@require_POST
+def jendela_buat(request: HttpRequest, pk: int) -> HttpResponse:
+    periode = get_object_or_404(periode_terlihat(request.user), pk=pk)
+    sebelum = periode.penilaian.count()
+    jendela = services.buat_periode_penilaian(request.user, periode)
+    baru = len(jendela) - sebelum
+    if baru:
+        messages.success(request, _("%(n)s jendela penilaian dibuat.") % {"n": baru})
+    else:
+        messages.info(request, _("Semua jendela penilaian periode ini sudah ada."))
+    return redirect("jendela_periode", pk=periode.pk)
+
+
+@admin_instansi
+@require_http_methods(["GET", "POST"])
+def jendela_ubah(request: HttpRequest, pk: int) -> HttpResponse:
+    pp = get_object_or_404(selectors.jendela_terlihat(request.user), pk=pk)
+    form = JendelaForm(request.POST or None, instance=pp)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.ubah_periode_penilaian(
+                request.user, pp, form.cleaned_data["dibuka"], form.cleaned_data["batas"]
+            )
+        except ValidationError as e:
+            _pesan_galat(form, e)
+        else:
+            messages.success(request, _("Jendela penilaian diubah."))
+            return redirect("jendela_periode", pk=pp.periode_id)
+    return render(request, T + "jendela_ubah.html", {"form": form, "pp": pp})
+
+
+# --- the penilai's list and rating page -----------------------------------------------------
+@login_required
+@require_GET
+def nilai_daftar(request: HttpRequest) -> HttpResponse:
+    hari_ini = skp_services.hari_ini()
+    jendela = list(selectors.jendela_terlihat(request.user).order_by("-selesai", "jenis"))
+    pp = None
+    pilihan = request.GET.get("jendela", "")
+    if pilihan.isdigit():
+        pp = next((j for j in jendela if j.pk == int(pilihan)), None)
+    pp = pp or selectors.jendela_bawaan(jendela, hari_ini)
+    baris = selectors.skp_untuk_penilai(request.user, pp, hari_ini) if pp else []
+    return render(
+        request,
+        T + "daftar.html",
+        {
+            "jendela": jendela,
+            "pp": pp,
+            "page_obj": Paginator(baris, PER_HALAMAN).get_page(request.GET.get("page")),
+            "jumlah_belum": sum(b.penilaian is None or b.status == "draft" for b in baris),
+            "terbuka": pp is not None and pp.dibuka <= hari_ini,
+            "hari_ini": hari_ini,
+        },
+    )
+
+
+def _objek_penilaian(request: HttpRequest, jendela: int, skp: int):
+    pp = get_object_or_404(selectors.jendela_terlihat(request.user), pk=jendela)
+    skp_obj = get_object_or_404(
+        selectors.skp_wajib_dinilai(pp).select_related(
+            "pegawai", "jabatan", "unit", "periode__instansi"
+        ),
+        pk=skp,
+    )
+    hak = services.sebagai_penilai(request.user, pp, skp_obj)
+    penilaian = Penilaian.objects.filter(periode_penilaian=pp, skp=skp_obj).first()
+    return pp, skp_obj, hak, penilaian
+
+
+def _pratinjau_predikat(form: PenilaianForm, organisasi) -> str:
+    data = form.cleaned_data if form.is_valid() else {}
+    hasil = organisasi.rating if organisasi.berlaku else data.get("rating_hasil_kerja", "")
+    perilaku = data.get("rating_perilaku", "")
+    if hasil and perilaku:
+        return str(rules.predikat(rules.Rating(hasil), rules.Rating(perilaku)))
+    return ""
+
+
+def _konteks_halaman(pp, skp, penilaian, organisasi, hari_ini) -> dict:
+    return {
+        "pp": pp,
+        "skp": skp,
+        "penilaian": penilaian,
+        "organisasi": organisasi,
+        "bahan": selectors.bahan_penilaian(pp, skp),
+        "terlambat": hari_ini > pp.batas and not (penilaian and penilaian.status != "draft"),
+        "label_predikat": rules.LABEL_PREDIKAT,
+        "ringkasan_kurva": None,
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def nilai_isi(request: HttpRequest, jendela: int, skp: int) -> HttpResponse:
+    pp, skp, hak, penilaian = _objek_penilaian(request, jendela, skp)
+    hari_ini = skp_services.hari_ini()
+    organisasi = services.hasil_kerja_organisasi(pp, hak.jabatan)
+    awal = PenilaianForm.awal(penilaian)
+    if organisasi.berlaku:
+        awal["rating_hasil_kerja"] = organisasi.rating
+    form = PenilaianForm(
+        request.POST or None, initial=awal, hasil_kerja_dari_organisasi=organisasi.berlaku
+    )
+    if request.method == "POST":
+        if penilaian is not None and penilaian.is_final:
+            messages.error(request, _("Penilaian sudah final dan tidak dapat diubah lagi."))
+            return redirect("nilai_isi", jendela=pp.pk, skp=skp.pk)
+        if form.is_valid():
+            try:
+                penilaian = penilaian or services.mulai_penilaian(request.user, pp, skp)
+                penilaian = services.simpan_penilaian(request.user, penilaian, form.data_layanan())
+                if "tetapkan" in request.POST:
+                    penilaian = services.tetapkan_penilaian(request.user, penilaian)
+                    messages.success(
+                        request,
+                        _("Penilaian difinalkan.")
+                        if penilaian.is_final
+                        else _("Penilaian selesai; menunggu finalisasi predikat tahunan unit."),
+                    )
+                else:
+                    messages.success(request, _("Penilaian disimpan."))
+            except ValidationError as e:
+                _pesan_galat(form, e)
+            else:
+                return redirect("nilai_isi", jendela=pp.pk, skp=skp.pk)
+    konteks = _konteks_halaman(pp, skp, penilaian, organisasi, hari_ini)
+    konteks.update(
+        form=form,
+        hak=hak,
+        predikat=(
+            _pratinjau_predikat(form, organisasi)
+            if request.method == "POST"
+            else (penilaian.predikat if penilaian else "")
+        ),
+        kekurangan=services.kekurangan_penetapan(penilaian, organisasi)
+        if penilaian and not penilaian.is_final
+        else [],
+        belum_dibuka=hari_ini < pp.dibuka,
+    )
+    return render(request, T + "isi.html", konteks)
+
+
+@login_required
+@require_POST
+def nilai_pratinjau(request: HttpRequest, jendela: int, skp: int) -> HttpResponse:
+    """The predikat the ratings being chosen would give (htmx; writes nothing)."""
+    pp, skp, hak, _penilaian = _objek_penilaian(request, jendela, skp)
+    organisasi = services.hasil_kerja_organisasi(pp, hak.jabatan)
+    form = PenilaianForm(request.POST, hasil_kerja_dari_organisasi=organisasi.berlaku)
+    return render(
+        request,
+        T + "_predikat.html",
+        {"predikat": _pratinjau_predikat(form, organisasi), "label_predikat": rules.LABEL_PREDIKAT},
+    )
+
+
+# --- reading a rating -----------------------------------------------------------------------
+@login_required
+@require_GET
+def penilaian_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    penilaian = get_object_or_404(selectors.penilaian_terlihat(request.user), pk=pk)
+    if penilaian.pegawai_id == request.user.pk and penilaian.status == Penilaian.Status.DRAFT:
+        raise Http404
+    pp, skp = penilaian.periode_penilaian, penilaian.skp
+    konteks = _konteks_halaman(
+        pp,
+        skp,
+        penilaian,
+        services.HasilKerjaOrganisasi(penilaian.hasil_kerja_dari_organisasi),
+        skp_services.hari_ini(),
+    )
+    konteks["boleh_menilai"] = penilaian.penilai_id == request.user.pk and not penilaian.is_final
+    return render(request, T + "detail.html", konteks)
+
+
+@login_required
+@require_GET
+def penilaian_saya(request: HttpRequest) -> HttpResponse:
+    qs = selectors.penilaian_saya(request.user)
+    return render(
+        request,
+        T + "saya.html",
+        {"page_obj": Paginator(qs, PER_HALAMAN).get_page(request.GET.get("page"))},
+    )

@@ -198,6 +198,16 @@ class Penilaian(models.Model):
     def is_final(self) -> bool:
         return self.status == self.Status.FINAL
 
+    # The stretch rated (the window, cut to the SKP's validity): the public verification page
+    # of the evaluation document prints it.
+    @property
+    def mulai(self):
+        return max(self.periode_penilaian.mulai, self.skp.mulai)
+
+    @property
+    def selesai(self):
+        return min(self.periode_penilaian.selesai, self.skp.selesai)
+
 
 class PredikatKinerjaOrganisasi(models.Model):
     """Predikat kinerja organisasi of a unit for a year (domain.md §4), set by the admin.

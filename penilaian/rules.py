@@ -377,8 +377,8 @@ def penjelasan_pembulatan(po: PredikatOrganisasi | str, n: int) -> str:
         teks += " " + str(
             _(
                 "Bila batas paling sedikit bersama-sama melebihi jumlah pegawai, batas 10 persen "
-                "dikurangi menjadi sisa pegawai setelah batas 60 persen, sehingga kurva selalu dapat "
-                "dipenuhi."
+                "dikurangi menjadi sisa pegawai setelah batas 60 persen, sehingga kurva selalu "
+                "dapat dipenuhi."
             )
         )
     return teks

@@ -9,4 +9,5 @@ urlpatterns = [
     path("ajukan/<int:pk>/", v.keberatan_ajukan, name="keberatan_ajukan"),
     path("<int:pk>/", v.keberatan_detail, name="keberatan_detail"),
     path("<int:pk>/putuskan/", v.keberatan_putuskan, name="keberatan_putuskan"),
+    path("dokumen/<int:pk>/", v.penilaian_dokumen, name="penilaian_dokumen"),
 ]

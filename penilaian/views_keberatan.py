@@ -10,14 +10,16 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from pegawai.models import Riwayat
 from skp import services as skp_services
+from skp.views_dokumen import kirim_berkas_dokumen
 
+from . import dokumen as dok_service
 from . import services_keberatan as svc
 from .forms_keberatan import AjukanKeberatanForm, PutuskanKeberatanForm
 from .models import Keberatan, Penilaian
@@ -125,3 +127,17 @@ def keberatan_putuskan(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Keputusan atas keberatan disimpan."))
             return redirect("keberatan_detail", k.pk)
     return render(request, T + "putuskan.html", {"k": k, "form": form, "riwayat": _riwayat(k)})
+
+
+# --- the signed evaluation document ---------------------------------------------------------
+@login_required
+@require_GET
+def penilaian_dokumen(request: HttpRequest, pk: int) -> FileResponse:
+    """The signed evaluation PDF of a FINAL rating the user may see; made now if the
+    background task has not run (broker down)."""
+    qs = penilaian_terlihat(request.user).filter(status=Penilaian.Status.FINAL)
+    penilaian = get_object_or_404(qs, pk=pk)
+    dok = dok_service.dokumen_berlaku(penilaian) or dok_service.terbitkan_dokumen_evaluasi(
+        penilaian.pk
+    )
+    return kirim_berkas_dokumen(dok, dok_service.nama_berkas(penilaian))

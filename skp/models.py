@@ -330,8 +330,13 @@ class Dokumen(models.Model):
         ordering = ["-dibuat_pada"]
         indexes = [models.Index(fields=["content_type", "object_id"])]
         constraints = [
+            # One valid document per object.  An SKP version has one document for life; a
+            # rating (evaluasi) gets a new one when an objection changes it, the old one then
+            # being digantikan.
             models.UniqueConstraint(
-                fields=["content_type", "object_id"], name="dokumen_satu_per_objek"
+                fields=["content_type", "object_id"],
+                condition=Q(status="berlaku"),
+                name="dokumen_satu_berlaku_per_objek",
             )
         ]
 

@@ -35,6 +35,11 @@ def skp_dokumen(request: HttpRequest, skp_id: int) -> FileResponse:
     qs = skp_terlihat(request.user).filter(status__in=dok_service.STATUS_BERDOKUMEN)
     skp = get_object_or_404(qs, pk=skp_id)
     dokumen = dok_service.dokumen_skp(skp.pk) or dok_service.terbitkan_dokumen_skp(skp.pk)
+    return kirim_berkas_dokumen(dokumen, dok_service.nama_berkas_skp(skp))
+
+
+def kirim_berkas_dokumen(dokumen, nama_berkas: str) -> FileResponse:
+    """A stored signed document as a private attachment (also used for evaluation PDFs)."""
     try:
         berkas = dokumen.berkas.open("rb")
     except FileNotFoundError:
@@ -43,10 +48,7 @@ def skp_dokumen(request: HttpRequest, skp_id: int) -> FileResponse:
         logger.error("Berkas dokumen %s (%s) tidak ada di storage.", dokumen.kode, dokumen.berkas)
         raise Http404(_("Berkas dokumen tidak ditemukan; hubungi admin.")) from None
     respons = FileResponse(
-        berkas,
-        as_attachment=True,
-        filename=dok_service.nama_berkas_skp(skp),
-        content_type="application/pdf",
+        berkas, as_attachment=True, filename=nama_berkas, content_type="application/pdf"
     )
     respons["X-Content-Type-Options"] = "nosniff"
     respons["Cache-Control"] = "private, no-store"

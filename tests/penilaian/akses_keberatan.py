@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from penilaian.models import Keberatan, Penilaian, PeriodePenilaian
+from skp.models import Dokumen
 from tests.akses import SEMUA_MASUK, Aturan, masuk_dulu, pk
 
 BACA = masuk_dulu(asn=200, atasan=200, operator=200, admin=200, superuser=200, lain=404)
@@ -23,6 +26,8 @@ ATURAN: dict[str, Aturan] = {
     "keberatan_ajukan": Aturan(AJUKAN, kwargs=pk(lambda o: o.penilaian_semester_staf)),
     "keberatan_detail": Aturan(BACA, kwargs=pk(lambda o: o.keberatan_staf)),
     "keberatan_putuskan": Aturan(PUTUS, kwargs=pk(lambda o: o.keberatan_staf)),
+    # The signed evaluation PDF of the final semester rating (already issued: no signing here).
+    "penilaian_dokumen": Aturan(BACA, kwargs=pk(lambda o: o.penilaian_semester_staf)),
 }
 
 
@@ -64,6 +69,18 @@ def siapkan(org) -> None:
     )
     tahunan_staf = _final(org, tahunan)
     org.penilaian_semester_staf = _final(org, semester)
+    org.dokumen_evaluasi = Dokumen(
+        kode="kode-uji-evaluasi",
+        jenis=Dokumen.Jenis.EVALUASI,
+        judul="Evaluasi uji",
+        pegawai=org.staf,
+        content_type=ContentType.objects.get_for_model(Penilaian),
+        object_id=org.penilaian_semester_staf.pk,
+        sha256="0" * 64,
+        ukuran=4,
+        penanda_tangan="Uji",
+    )
+    org.dokumen_evaluasi.berkas.save("evaluasi.pdf", ContentFile(b"%PDF"), save=True)
     org.keberatan_staf = Keberatan.objects.create(
         penilaian=tahunan_staf,
         pegawai=org.staf,

@@ -49,3 +49,13 @@ daftarkan(
 
 # Objections: one entry with both lists (mine and, for the pemutus/admin, incoming).
 daftarkan(Menu(_("Keberatan"), "keberatan_daftar", lambda p: True), setelah="penilaian_saya")
+
+# The live distribution of each curve group: admin, operators, and atasan who rate in it.
+daftarkan(
+    Menu(
+        _("Kurva distribusi"),
+        "kurva_daftar",
+        lambda p: p.is_admin or p.is_operator or p.is_atasan,
+    ),
+    setelah="nilai_daftar",
+)

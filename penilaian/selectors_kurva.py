@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from pegawai.models import UnitKerja
+from pegawai.permissions import is_admin_instansi, peran
 
 from . import rules
 from .models import Penilaian, PeriodePenilaian, PredikatKinerjaOrganisasi
@@ -169,6 +170,10 @@ def _ringkas(kelompok: KelompokKurva) -> RingkasanKurva:
     )
 
 
+def ringkasan_dari_kelompok(kelompok: KelompokKurva) -> RingkasanKurva:
+    return _ringkas(kelompok)
+
+
 def ringkasan_kurva_untuk_unit(unit_id: int, tahun: int) -> RingkasanKurva:
     unit = UnitKerja.objects.get(pk=unit_id)
     return _ringkas(kelompok_kurva(unit, tahun))
@@ -176,8 +181,11 @@ def ringkasan_kurva_untuk_unit(unit_id: int, tahun: int) -> RingkasanKurva:
 
 def ringkasan_kurva_untuk_penilaian(penilaian: Penilaian) -> RingkasanKurva:
     """The live distribution of the group the rated pegawai belongs to (for the rating page)."""
-    unit = penilaian.unit
-    tahun = penilaian.periode_penilaian.periode.tahun
+    return ringkasan_kurva_unit_pegawai(penilaian.unit, penilaian.periode_penilaian.periode.tahun)
+
+
+def ringkasan_kurva_unit_pegawai(unit: UnitKerja, tahun: int) -> RingkasanKurva:
+    """The live distribution of the curve group that a pegawai of ``unit`` belongs to."""
     berpredikat = set(
         PredikatKinerjaOrganisasi.objects.filter(
             tahun=tahun, unit_id__in=_id_path(unit.path)
@@ -185,3 +193,44 @@ def ringkasan_kurva_untuk_penilaian(penilaian: Penilaian) -> RingkasanKurva:
     )
     pemilik = pemilik_kurva(unit.path, berpredikat)
     return ringkasan_kurva_untuk_unit(pemilik or unit.pk, tahun)
+
+
+# --- who may see which curve ----------------------------------------------------------------
+def boleh_lihat_kurva(user, kelompok: KelompokKurva) -> bool:
+    """The admin of the instansi, the operator of the unit (or of a unit above it), and an
+    atasan who rates someone of the group (read-only)."""
+    p = peran(user)
+    unit = kelompok.unit
+    if p.is_superuser or is_admin_instansi(user, unit.instansi_id):
+        return True
+    if any(unit.path.startswith(path) for _, path in p.unit_operator):
+        return True
+    anggota = {s.pegawai_id for s in kelompok.skp}
+    return bool(anggota & p.bawahan_ids) or any(n.penilai_id == user.pk for n in kelompok.penilaian)
+
+
+def kurva_terlihat(user, tahun: int) -> list[PredikatKinerjaOrganisasi]:
+    """The curves (units with a predikat organisasi in ``tahun``) the user may open."""
+    qs = PredikatKinerjaOrganisasi.objects.filter(tahun=tahun).select_related("unit")
+    p = peran(user)
+    if p.is_superuser:
+        return list(qs.order_by("unit__path"))
+    qs = qs.filter(instansi_id=user.instansi_id).order_by("unit__path")
+    if is_admin_instansi(user, user.instansi_id):
+        return list(qs)
+    semua = list(qs)
+    berpredikat = {po.unit_id for po in semua}
+    pemilik: set[int] = set()
+    for _, path in p.unit_operator:
+        pemilik |= {po.unit_id for po in semua if po.unit.path.startswith(path)}
+        atas = pemilik_kurva(path, berpredikat)
+        if atas:
+            pemilik.add(atas)
+    if p.bawahan_ids:
+        for path in UnitKerja.objects.filter(pegawai__pk__in=p.bawahan_ids).values_list(
+            "path", flat=True
+        ):
+            atas = pemilik_kurva(path, berpredikat)
+            if atas:
+                pemilik.add(atas)
+    return [po for po in semua if po.unit_id in pemilik]

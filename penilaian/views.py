@@ -25,7 +25,8 @@ from skp.selectors import periode_terlihat
 
 from . import rules, selectors, services
 from .forms import JendelaForm, PengaturanPenilaianForm, PenilaianForm
-from .models import Penilaian
+from .models import Keberatan, Penilaian
+from .selectors_kurva import ringkasan_kurva_unit_pegawai
 
 T = "penilaian/nilai/"
 PER_HALAMAN = 25
@@ -189,7 +190,10 @@ def _konteks_halaman(pp, skp, penilaian, organisasi, hari_ini) -> dict:
         "bahan": selectors.bahan_penilaian(pp, skp),
         "terlambat": hari_ini > pp.batas and not (penilaian and penilaian.status != "draft"),
         "label_predikat": rules.LABEL_PREDIKAT,
-        "ringkasan_kurva": None,
+        # The annual rating shows the unit's live distribution against its curve.
+        "ringkasan_kurva": (
+            ringkasan_kurva_unit_pegawai(skp.unit, pp.periode.tahun) if pp.is_tahunan else None
+        ),
     }
 
 
@@ -274,6 +278,13 @@ def penilaian_detail(request: HttpRequest, pk: int) -> HttpResponse:
         skp_services.hari_ini(),
     )
     konteks["boleh_menilai"] = penilaian.penilai_id == request.user.pk and not penilaian.is_final
+    konteks["keberatan"] = Keberatan.objects.filter(penilaian=penilaian).first()
+    konteks["boleh_keberatan"] = (
+        penilaian.is_final
+        and penilaian.periode_penilaian.is_tahunan
+        and penilaian.pegawai_id == request.user.pk
+        and konteks["keberatan"] is None
+    )
     return render(request, T + "detail.html", konteks)
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,8 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from pegawai.models import UnitKerja
+from pegawai.permissions import is_admin_instansi
 
-from . import services_kurva
+from . import rules, selectors_kurva, services_kurva
 from .forms_kurva import PredikatOrganisasiForm
 from .models import PredikatKinerjaOrganisasi
 from .views import admin_instansi
@@ -87,3 +90,82 @@ def predikat_organisasi_tetapkan(request, unit: int):
                 request, _("Predikat organisasi %(unit)s disimpan.") % {"unit": u.nama}
             )
     return redirect(f"{reverse('predikat_organisasi')}?tahun={tahun}")
+
+
+# --- the curve of a unit --------------------------------------------------------------------
+@login_required
+@require_GET
+def kurva_daftar(request):
+    """The curves the user may open in a year (admin: all; operator: his units; atasan: the
+    groups of his subordinates)."""
+    tahun = _tahun(request)
+    return render(
+        request,
+        "penilaian/kurva/daftar.html",
+        {"tahun": tahun, "daftar": selectors_kurva.kurva_terlihat(request.user, tahun)},
+    )
+
+
+def _kelompok_terlihat(request, unit: int):
+    u = get_object_or_404(UnitKerja.objects.select_related("instansi"), pk=unit)
+    if not request.user.is_superuser and u.instansi_id != request.user.instansi_id:
+        raise Http404
+    kelompok = selectors_kurva.kelompok_kurva(u, _tahun(request))
+    if not selectors_kurva.boleh_lihat_kurva(request.user, kelompok):
+        raise PermissionDenied(_("Anda tidak berwenang melihat kurva distribusi unit ini."))
+    return kelompok
+
+
+@login_required
+@require_GET
+def kurva_unit(request, unit: int):
+    """A unit's live distribution against its curve, the people behind it, and (for the
+    admin) the finalisation of the unit's annual predikat."""
+    kelompok = _kelompok_terlihat(request, unit)
+    ringkasan = selectors_kurva.ringkasan_dari_kelompok(kelompok)
+    nilai = {p.skp_id: p for p in kelompok.penilaian}
+    baris = [(s, nilai.get(s.pk)) for s in kelompok.skp]
+    halaman = Paginator(baris, PER_HALAMAN).get_page(request.GET.get("page"))
+    contoh = []
+    if ringkasan.contoh:
+        contoh = [(rules.LABEL_PREDIKAT[p], n) for p, n in ringkasan.contoh.items() if n]
+    po = kelompok.predikat_organisasi
+    return render(
+        request,
+        "penilaian/kurva/unit.html",
+        {
+            "kelompok": kelompok,
+            "ringkasan": ringkasan,
+            "page_obj": halaman,
+            "contoh": contoh,
+            "tahun": kelompok.tahun,
+            "boleh_finalkan": bool(
+                po
+                and not po.difinalkan_pada
+                and is_admin_instansi(request.user, kelompok.unit.instansi_id)
+            ),
+        },
+    )
+
+
+@login_required
+@require_POST
+def kurva_finalkan(request, unit: int):
+    kelompok = _kelompok_terlihat(request, unit)
+    tujuan = f"{reverse('kurva_unit', args=[unit])}?tahun={kelompok.tahun}"
+    po = kelompok.predikat_organisasi
+    if po is None:
+        messages.error(request, _("Predikat kinerja organisasi unit ini belum ditetapkan."))
+        return redirect(tujuan)
+    try:
+        jumlah = services_kurva.finalkan_kurva(request.user, po)
+    except ValidationError as e:
+        for pesan in e.messages:
+            messages.error(request, pesan)
+    else:
+        messages.success(
+            request,
+            _("Predikat tahunan %(n)s pegawai difinalkan; jangka keberatan mulai hari ini.")
+            % {"n": jumlah},
+        )
+    return redirect(tujuan)

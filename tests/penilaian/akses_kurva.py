@@ -5,7 +5,7 @@ instansi gives 404."""
 from __future__ import annotations
 
 from penilaian.models import PredikatKinerjaOrganisasi
-from tests.akses import Aturan, masuk_dulu
+from tests.akses import SEMUA_MASUK, Aturan, masuk_dulu
 
 ADMIN_INSTANSI = masuk_dulu(asn=403, atasan=403, operator=403, admin=200, superuser=403, lain=403)
 POST_ADMIN_INSTANSI = masuk_dulu(
@@ -17,6 +17,19 @@ ATURAN: dict[str, Aturan] = {
     "predikat_organisasi_tetapkan": Aturan(
         POST_ADMIN_INSTANSI,
         kwargs=lambda o: {"unit": o.seksi.pk},
+        metode="post",
+    ),
+    "kurva_daftar": Aturan(SEMUA_MASUK),
+    # The dinas' curve this year: the admin and the dinas' operator; the kasi rates nobody
+    # in it yet (the staf's SKP is a draft), so he is refused; another instansi: 404.
+    "kurva_unit": Aturan(
+        masuk_dulu(asn=403, atasan=403, operator=200, admin=200, superuser=200, lain=404),
+        kwargs=lambda o: {"unit": o.dinas.pk},
+    ),
+    # Finalising is the admin's (refused with a message here: nobody is rated yet → 302).
+    "kurva_finalkan": Aturan(
+        masuk_dulu(asn=403, atasan=403, operator=403, admin=302, superuser=302, lain=404),
+        kwargs=lambda o: {"unit": o.dinas.pk},
         metode="post",
     ),
 }

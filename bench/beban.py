@@ -9,7 +9,11 @@ session each, through the real login page), and measures, one scenario after the
   answered with the re-rendered day), and ``entri_biasa`` — the same as a plain form POST
   (answered 302);
 * ``antrean_sibuk`` / ``antrean_biasa`` — the review queue (GET ``aktivitas_tinjau``) of the
-  atasan with the most pending activities, and of atasan around the median.
+  atasan with the most pending activities, and of atasan around the median;
+* ``dasbor_instansi`` / ``dasbor_opd`` — the completion dashboard (GET ``pemantauan_dasbor``,
+  the running year) of the admin instansi (all 8,000 pegawai) and of the operators of the
+  largest OPD; it reads the summary tables (``python manage.py bangun_ringkasan`` first:
+  ``bench/run.sh`` does it and times it, ``bench/ringkasan.py``).
 
 Each scenario: a warm-up (not recorded), then a fixed number of requests from a fixed number
 of client threads, bounded by a time limit.  p50/p95/p99, requests/s and errors are printed
@@ -210,6 +214,15 @@ class Entri(Pelaku):
         return ok, f"HTTP {j.status}" + ("" if ok or j.status != 200 else " (form ditolak)")
 
 
+class Dasbor(Pelaku):
+    def __init__(self, klien: Klien) -> None:
+        self.klien = klien
+
+    def satu(self) -> tuple[bool, str]:
+        j = self.klien.minta("GET", "/pemantauan/")
+        return j.status == 200 and b"kpi-angka" in j.isi, f"HTTP {j.status}"
+
+
 class Antrean(Pelaku):
     def __init__(self, klien: Klien) -> None:
         self.klien = klien
@@ -229,6 +242,8 @@ class Persiapan:
     slot: dict[int, list[tuple[str, str, str]]]
     hari_ini: dt.date
     aktivitas: int
+    admin: str = ""
+    operator: list[tuple[str, int]] = field(default_factory=list)  # nip, pegawai of his units
 
 
 def siapkan(args, rnd: random.Random) -> Persiapan:
@@ -292,6 +307,22 @@ def siapkan(args, rnd: random.Random) -> Persiapan:
     sibuk = [(nip[a["penilai_id"]], a["n"]) for a in antre[:k]]
     biasa = [(nip[a["penilai_id"]], a["n"]) for a in antre[max(k, tengah - k // 2) :][:k]]
     slot = _slot_bebas([pid for pid, _ in pilih], hari_ini)
+    # Dashboards: the admin instansi, and the operators of the OPD with the most pegawai.
+    from pegawai.models import OperatorUnit
+
+    admin = (
+        Pegawai.objects.filter(instansi=instansi, is_admin_instansi=True)
+        .values_list("nip", flat=True)
+        .first()
+        or ""
+    )
+    operator = []
+    for nip_op, path in OperatorUnit.objects.filter(pegawai__instansi=instansi).values_list(
+        "pegawai__nip", "unit__path"
+    ):
+        n = Pegawai.objects.filter(unit_kerja__path__startswith=path).count()
+        operator.append((nip_op, n))
+    operator.sort(key=lambda o: -o[1])
     return Persiapan(
         instansi.pk,
         [(pid, n, rhk[pid]) for pid, n in pilih],
@@ -300,6 +331,8 @@ def siapkan(args, rnd: random.Random) -> Persiapan:
         slot,
         hari_ini,
         n_aktivitas,
+        admin,
+        operator[: args.pengguna_antrean],
     )
 
 
@@ -456,6 +489,7 @@ def lingkungan(args, siap: Persiapan) -> dict:
         "pengguna_entri": len(siap.entri),
         "antrean_sibuk_menunggu": [n for _, n in siap.sibuk],
         "antrean_biasa_menunggu": [n for _, n in siap.biasa],
+        "dasbor_operator_pegawai": [n for _, n in siap.operator],
     }
 
 
@@ -510,7 +544,8 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
     p.add_argument("--pengguna-antrean", type=int, default=16)
     p.add_argument(
         "--skenario",
-        default="lantai,entri_htmx,entri_biasa,antrean_sibuk,antrean_biasa",
+        default="lantai,entri_htmx,entri_biasa,antrean_sibuk,antrean_biasa,"
+        "dasbor_instansi,dasbor_opd",
         help="dipisah koma; lantai selalu dijalankan",
     )
     p.add_argument("--seed", type=int, default=1)
@@ -597,6 +632,18 @@ def main(argv: list[str] | None = None) -> int:
                     f"median ({_rentang(siap.biasa)} aktivitas menunggu)",
                     lambda: [Antrean(sesi[n]) for n, _ in siap.biasa],
                 ),
+                (
+                    "dasbor_instansi",
+                    "GET pemantauan_dasbor oleh admin instansi (seluruh instansi, tahun "
+                    "berjalan; dari tabel ringkasan)",
+                    lambda: [Dasbor(k) for k in _sesi_ulang(server.port, siap.admin, args)],
+                ),
+                (
+                    "dasbor_opd",
+                    f"GET pemantauan_dasbor oleh {len(siap.operator)} operator OPD "
+                    f"({_rentang(siap.operator)} pegawai per OPD)",
+                    lambda: [Dasbor(sesi[n]) for n, _ in siap.operator],
+                ),
             ]
             lantai_nama, lantai_ket, lantai_buat = skenario[0]
             lantai = ukur(lantai_nama, lantai_ket, lantai_buat(), args)
@@ -635,9 +682,21 @@ def _rentang(daftar: list[tuple[str, int]]) -> str:
     return f"{min(angka)}–{max(angka)}" if angka else "0"
 
 
+def _sesi_ulang(port: int, nip: str, args) -> list[Klien]:
+    """Several sessions of one user (the admin): one per client thread."""
+    from .generate import SANDI_BENCH
+
+    daftar = [Klien(port) for _ in range(args.konkurensi)]
+    for k in daftar:
+        k.masuk(nip, SANDI_BENCH)
+    return daftar
+
+
 def _masuk_semua(port: int, siap: Persiapan, sandi: str, paralel: int) -> dict[str, Klien]:
     nips = list(
-        dict.fromkeys([n for _, n, _ in siap.entri] + [n for n, _ in siap.sibuk + siap.biasa])
+        dict.fromkeys(
+            [n for _, n, _ in siap.entri] + [n for n, _ in siap.sibuk + siap.biasa + siap.operator]
+        )
     )
     sesi = {n: Klien(port) for n in nips}
     from concurrent.futures import ThreadPoolExecutor

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# make bench: a kabupaten on PostgreSQL (generated once, kept), then the load benchmark and
-# the query plans.  BENCH_DATABASE_URL picks the database (a dedicated one: it is filled).
+# make bench: a kabupaten on PostgreSQL (generated once, kept), the query plans, the
+# dashboards' summary tables (timed), then the load benchmark.  BENCH_DATABASE_URL picks the database (a dedicated one: it is filled).
 # Extra arguments go to bench.beban (e.g. ./bench/run.sh --worker 2 --konkurensi 4).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,4 +14,6 @@ echo "== Basis data bench: ${DATABASE_URL}"
 "$UV" run python -m bench.generate --siapkan-database --lewati-bila-ada \
   --pegawai "${BENCH_PEGAWAI:-8000}" --bulan "${BENCH_BULAN:-12}" --seed "${BENCH_SEED:-1}"
 "$UV" run python -m bench.kueri
+"$UV" run python manage.py migrate --noinput
+"$UV" run python -m bench.ringkasan
 exec "$UV" run python -m bench.beban "$@"

@@ -96,6 +96,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "ekinerja.context_processors.navigasi",
+                "notifikasi.context_processors.notifikasi",
             ],
         },
     },

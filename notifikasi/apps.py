@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class NotifikasiConfig(AppConfig):
     name = "notifikasi"
     verbose_name = _("Notifikasi dan pengingat")
+
+    def ready(self) -> None:
+        from . import riwayat, tasks  # noqa: F401  (history labels, Celery tasks)

@@ -1,3 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+urlpatterns = [
+    path("", views.daftar, name="notifikasi_daftar"),
+    path("<int:pk>/baca/", views.baca, name="notifikasi_baca"),
+    path("baca-semua/", views.baca_semua, name="notifikasi_baca_semua"),
+]

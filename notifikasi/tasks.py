@@ -1,0 +1,52 @@
+"""Celery tasks of the notifikasi app: thin, idempotent wrappers over services.
+
+Every task may run twice or be retried: the unique ``Notifikasi`` key and the e-mail
+outbox claimed with ``SKIP LOCKED`` make that harmless.
+"""
+
+from __future__ import annotations
+
+from celery import shared_task
+
+OPSI = {
+    "bind": True,
+    "acks_late": True,
+    "autoretry_for": (Exception,),
+    "retry_backoff": 2,
+    "retry_backoff_max": 300,
+    "retry_jitter": False,
+    "max_retries": 5,
+    "soft_time_limit": 120,
+    "time_limit": 180,
+}
+
+
+@shared_task(name="notifikasi.proses_riwayat", **OPSI)
+def proses_riwayat(self) -> int:
+    from .services import proses_riwayat as jalankan
+
+    return jalankan()
+
+
+@shared_task(name="notifikasi.kirim_email", **OPSI)
+def kirim_email(self) -> int:
+    from .services import kirim_email_antre
+
+    return kirim_email_antre()
+
+
+@shared_task(name="notifikasi.pengingat_aktivitas", **OPSI)
+def pengingat_aktivitas(self, sekarang: str | None = None) -> int:
+    """``sekarang`` (ISO date-time) only for replays and tests; beat passes nothing."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from .services import ingatkan_aktivitas_kosong
+
+    waktu = None
+    if sekarang:
+        waktu = dt.datetime.fromisoformat(sekarang)
+        if timezone.is_naive(waktu):
+            waktu = timezone.make_aware(waktu)
+    return ingatkan_aktivitas_kosong(waktu)

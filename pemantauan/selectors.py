@@ -1,0 +1,614 @@
+"""Reads of the dashboards, scoped to the user.
+
+Who sees what (decided here, once): an admin instansi the whole instansi (a superuser every
+instansi), an operator the units he was given and their sub-units, an atasan his
+subordinates of today (``peran.bawahan_ids``), nobody else (403).  A unit outside the
+user's scope is 404, also for an operator asking for another unit of his own instansi.
+
+Every number comes from ``RingkasanPegawaiBulan`` (activities, workdays, realisation) or
+from the per-pegawai tables of SKP, penilaian and keberatan, grouped by unit in the
+database: a page costs the same number of queries for 20 or 8,000 pegawai.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, F, Q, QuerySet, Sum
+from django.http import Http404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from pegawai.models import Pegawai, UnitKerja
+from pegawai.permissions import peran
+from penilaian.models import Keberatan, Penilaian, PeriodePenilaian, PredikatKinerjaOrganisasi
+from penilaian.rules import LABEL_PREDIKAT, JenisPeriode, Predikat
+from penilaian.selectors import skp_wajib_dinilai
+from skp.models import Periode, Skp
+
+from .models import RingkasanPegawaiBulan
+
+R = RingkasanPegawaiBulan.Realisasi
+P = Penilaian.Status
+SELESAI_DINILAI = (P.DINILAI, P.FINAL)
+# Monitored: those who may log in (a retired pegawai keeps his history, out of the numbers).
+AKTIF = Pegawai.STATUS_BOLEH_MASUK
+NAMA_BULAN = (
+    "",
+    gettext_lazy("Januari"),
+    gettext_lazy("Februari"),
+    gettext_lazy("Maret"),
+    gettext_lazy("April"),
+    gettext_lazy("Mei"),
+    gettext_lazy("Juni"),
+    gettext_lazy("Juli"),
+    gettext_lazy("Agustus"),
+    gettext_lazy("September"),
+    gettext_lazy("Oktober"),
+    gettext_lazy("November"),
+    gettext_lazy("Desember"),
+)
+
+
+# --- scope ------------------------------------------------------------------------------------
+@dataclass
+class Cakupan:
+    """What a user may monitor: units (and their sub-units) or, for an atasan, pegawai."""
+
+    jenis: str  # "instansi" | "operator" | "atasan"
+    instansi_id: int | None
+    akar: list[UnitKerja] = field(default_factory=list)
+    bawahan_ids: frozenset[int] = frozenset()
+
+    @property
+    def per_unit(self) -> bool:
+        return self.jenis != "atasan"
+
+
+def cakupan(user) -> Cakupan:
+    p = peran(user)
+    if p.is_admin:
+        akar = UnitKerja.objects.filter(induk__isnull=True, aktif=True).order_by("nama")
+        if not p.is_superuser:
+            akar = akar.filter(instansi_id=user.instansi_id)
+        return Cakupan("instansi", user.instansi_id, list(akar))
+    if p.is_operator:
+        paths = [path for _id, path in p.unit_operator]
+        # Units given inside another given unit are not roots of their own.
+        akar_path = [x for x in paths if not any(x != y and x.startswith(y) for y in paths)]
+        akar = UnitKerja.objects.filter(path__in=akar_path).order_by("nama")
+        return Cakupan("operator", user.instansi_id, list(akar))
+    if p.is_atasan:
+        return Cakupan("atasan", user.instansi_id, bawahan_ids=frozenset(p.bawahan_ids))
+    raise PermissionDenied(_("Dasbor pemantauan untuk operator, atasan dan admin instansi."))
+
+
+def unit_terlihat(c: Cakupan) -> QuerySet[UnitKerja]:
+    if not c.per_unit or not c.akar:
+        return UnitKerja.objects.none()
+    q = Q()
+    for u in c.akar:
+        q |= Q(path__startswith=u.path)
+    return UnitKerja.objects.filter(q)
+
+
+def get_unit(c: Cakupan, pk: int | None) -> UnitKerja | None:
+    if pk is None:
+        return None
+    unit = unit_terlihat(c).filter(pk=pk).first()
+    if unit is None:
+        raise Http404
+    return unit
+
+
+def _q(
+    c: Cakupan, unit: UnitKerja | None, kolom_path: str, kolom_pegawai: str, kolom_instansi: str
+) -> Q:
+    """The filter of a table by scope: on a unit path column or on a pegawai id column (the
+    whole instansi of an admin: on its indexed instansi column)."""
+    if not c.per_unit:
+        return Q(**{f"{kolom_pegawai}__in": c.bawahan_ids})
+    if unit is None and c.jenis == "instansi" and c.instansi_id is not None:
+        return Q(**{kolom_instansi: c.instansi_id})
+    akar = [unit] if unit is not None else c.akar
+    if not akar:
+        return Q(pk__in=[])
+    q = Q()
+    for u in akar:
+        q |= Q(**{f"{kolom_path}__startswith": u.path})
+    return q
+
+
+def q_ringkasan(c, unit) -> Q:
+    return _q(c, unit, "unit_path", "pegawai_id", "instansi_id")
+
+
+def q_pegawai(c, unit, awalan: str = "") -> Q:
+    return _q(
+        c,
+        unit,
+        f"{awalan}unit_kerja__path",
+        f"{awalan}id" if awalan else "pk",
+        f"{awalan}instansi_id",
+    )
+
+
+def pegawai_dipantau(c: Cakupan, unit) -> QuerySet[Pegawai]:
+    return Pegawai.objects.filter(
+        q_pegawai(c, unit), unit_kerja__isnull=False, status__in=Pegawai.STATUS_BOLEH_MASUK
+    )
+
+
+# --- the period filter ------------------------------------------------------------------------
+@dataclass
+class Saringan:
+    tahun: int
+    bulan: int | None = None
+    triwulan: int | None = None
+
+    @property
+    def daftar_bulan(self) -> list[int]:
+        if self.bulan:
+            return [self.bulan]
+        if self.triwulan:
+            return [3 * self.triwulan - 2, 3 * self.triwulan - 1, 3 * self.triwulan]
+        return list(range(1, 13))
+
+    @property
+    def triwulan_penilaian(self) -> int | None:
+        """The quarter whose appraisals the unit table shows (None: the annual one)."""
+        if self.triwulan:
+            return self.triwulan
+        if self.bulan:
+            return (self.bulan - 1) // 3 + 1
+        return None
+
+    @property
+    def label(self) -> str:
+        if self.bulan:
+            return f"{NAMA_BULAN[self.bulan]} {self.tahun}"
+        if self.triwulan:
+            return _("Triwulan %(n)s %(tahun)s") % {"n": self.triwulan, "tahun": self.tahun}
+        return _("Tahun %(tahun)s") % {"tahun": self.tahun}
+
+    def query(self) -> dict:
+        d = {"tahun": self.tahun}
+        if self.bulan:
+            d["bulan"] = self.bulan
+        if self.triwulan:
+            d["triwulan"] = self.triwulan
+        return d
+
+
+def periode_untuk(c: Cakupan, tahun: int) -> Periode | None:
+    qs = Periode.objects.filter(tahun=tahun)
+    if c.instansi_id is not None:
+        qs = qs.filter(instansi_id=c.instansi_id)
+    elif c.akar:
+        qs = qs.filter(instansi_id=c.akar[0].instansi_id)
+    return qs.first()
+
+
+# --- the completion dashboard -----------------------------------------------------------------
+@dataclass
+class Angka:
+    """The numbers of one unit row (or of the totals)."""
+
+    pegawai: int = 0
+    skp_ditetapkan: int = 0
+    hari_kerja: int = 0
+    hari_berisi: int = 0
+    pegawai_hari_kosong: int = 0
+    jumlah_aktivitas: int = 0
+    menunggu: int = 0
+    aktivitas_terlambat: int = 0
+    realisasi_tepat: int = 0
+    realisasi_terlambat: int = 0
+    realisasi_belum: int = 0
+    penilaian_wajib: int = 0
+    penilaian_selesai: int = 0
+    keberatan: int = 0
+
+    def tambah(self, lain: Angka) -> None:
+        for k in self.__dataclass_fields__:
+            setattr(self, k, getattr(self, k) + getattr(lain, k))
+
+    @staticmethod
+    def _persen(a: int, b: int) -> float | None:
+        return round(100 * a / b, 1) if b else None
+
+    @property
+    def skp_belum(self) -> int:
+        return self.pegawai - self.skp_ditetapkan
+
+    @property
+    def persen_skp(self):
+        return self._persen(self.skp_ditetapkan, self.pegawai)
+
+    @property
+    def persen_hari(self):
+        return self._persen(self.hari_berisi, self.hari_kerja)
+
+    @property
+    def persen_realisasi_tepat(self):
+        wajib = self.realisasi_tepat + self.realisasi_terlambat + self.realisasi_belum
+        return self._persen(self.realisasi_tepat, wajib)
+
+    @property
+    def penilaian_belum(self) -> int:
+        return self.penilaian_wajib - self.penilaian_selesai
+
+    @property
+    def persen_penilaian(self):
+        return self._persen(self.penilaian_selesai, self.penilaian_wajib)
+
+
+@dataclass
+class BarisUnit:
+    unit: UnitKerja | None  # None: the atasan's subordinates, grouped by unit without drill
+    nama: str
+    path: str
+    langsung: bool = False  # the selected unit's own pegawai (not its sub-units)
+    angka: Angka = field(default_factory=Angka)
+
+
+@dataclass
+class PenilaianJendela:
+    jendela: PeriodePenilaian
+    wajib: int = 0
+    selesai: int = 0
+
+    @property
+    def belum(self) -> int:
+        return self.wajib - self.selesai
+
+    @property
+    def persen(self):
+        return Angka._persen(self.selesai, self.wajib)
+
+
+@dataclass
+class Dasbor:
+    cakupan: Cakupan
+    saringan: Saringan
+    unit: UnitKerja | None
+    periode: Periode | None
+    baris: list[BarisUnit]
+    total: Angka
+    jendela: list[PenilaianJendela]
+    tren: list[dict]
+    predikat: list[dict]
+    predikat_organisasi: PredikatKinerjaOrganisasi | None
+
+
+def _baris_unit(c: Cakupan, unit: UnitKerja | None) -> list[BarisUnit]:
+    if not c.per_unit:
+        return []
+    if unit is None:
+        return [BarisUnit(u, u.nama, u.path) for u in c.akar]
+    anak = list(unit.sub_unit.filter(aktif=True).order_by("nama"))
+    return [BarisUnit(unit, unit.nama, unit.path, langsung=True)] + [
+        BarisUnit(u, u.nama, u.path) for u in anak
+    ]
+
+
+def _cocok(baris: list[BarisUnit], path: str) -> BarisUnit | None:
+    for b in baris:
+        if (b.langsung and path == b.path) or (not b.langsung and path.startswith(b.path)):
+            return b
+    return None
+
+
+def jendela_penilaian(periode: Periode | None) -> list[PeriodePenilaian]:
+    if periode is None:
+        return []
+    daftar = PeriodePenilaian.objects.filter(periode=periode).select_related("periode")
+    return sorted(daftar, key=lambda pp: (pp.jenis == JenisPeriode.TAHUNAN, pp.mulai, pp.urutan))
+
+
+def _jendela_dipilih(jendela: list[PeriodePenilaian], s: Saringan) -> PeriodePenilaian | None:
+    tw = s.triwulan_penilaian
+    for pp in jendela:
+        if tw is None and pp.jenis == JenisPeriode.TAHUNAN:
+            return pp
+        if tw is not None and pp.jenis == JenisPeriode.TRIWULAN and pp.urutan == tw:
+            return pp
+    return None
+
+
+def dasbor(c: Cakupan, s: Saringan, unit: UnitKerja | None) -> Dasbor:
+    periode = periode_untuk(c, s.tahun)
+    baris = _baris_unit(c, unit)
+    per_path: dict[str, Angka] = {}
+
+    def ke(path: str) -> Angka:
+        return per_path.setdefault(path, Angka())
+
+    # pegawai monitored (the denominator of the SKP and appraisal rates)
+    for path, n in (
+        pegawai_dipantau(c, unit).values_list("unit_kerja__path").annotate(n=Count("pk")).order_by()
+    ):
+        ke(path).pegawai = n
+    if periode is not None:
+        for path, n in (
+            Skp.objects.filter(q_pegawai(c, unit, "pegawai__"), periode=periode)
+            .filter(status=Skp.Status.DITETAPKAN, pegawai__status__in=AKTIF)
+            .values_list("pegawai__unit_kerja__path")
+            .annotate(n=Count("pegawai", distinct=True))
+            .order_by()
+        ):
+            ke(path).skp_ditetapkan = n
+    # activities, workdays and realisation: the summary table, one GROUP BY (unit, month)
+    # over the year serves the unit rows (months of the filter) and the monthly trend.
+    per_bulan = list(
+        RingkasanPegawaiBulan.objects.filter(q_ringkasan(c, unit), tahun=s.tahun)
+        .values("unit_path", "bulan")
+        .annotate(
+            s_hari_kerja=Sum("hari_kerja"),
+            s_hari_berisi=Sum("hari_berisi"),
+            s_jumlah_aktivitas=Sum("jumlah_aktivitas"),
+            s_menunggu=Sum("menunggu"),
+            s_aktivitas_terlambat=Sum("terlambat"),
+            s_realisasi_tepat=Count("pk", filter=Q(realisasi=R.TEPAT)),
+            s_realisasi_terlambat=Count("pk", filter=Q(realisasi=R.TERLAMBAT)),
+            s_realisasi_belum=Count("pk", filter=Q(realisasi=R.BELUM)),
+        )
+        .order_by()
+    )
+    bulan_dipilih = set(s.daftar_bulan)
+    for r in per_bulan:
+        if r["bulan"] not in bulan_dipilih:
+            continue
+        a = ke(r["unit_path"])
+        for k, v in r.items():
+            if k.startswith("s_"):
+                setattr(a, k[2:], getattr(a, k[2:]) + (v or 0))
+    # pegawai with at least one empty workday in the months (distinct over the months)
+    for path, n in (
+        RingkasanPegawaiBulan.objects.filter(
+            q_ringkasan(c, unit),
+            tahun=s.tahun,
+            bulan__in=s.daftar_bulan,
+            hari_berisi__lt=F("hari_kerja"),
+        )
+        .values_list("unit_path")
+        .annotate(n=Count("pegawai", distinct=True))
+        .order_by()
+    ):
+        ke(path).pegawai_hari_kosong = n
+    # appraisals: every window of the period (the totals), the selected one per unit
+    jendela = jendela_penilaian(periode)
+    dipilih = _jendela_dipilih(jendela, s)
+    hasil_jendela = []
+    for pp in jendela:
+        pj = PenilaianJendela(pp)
+        for path, wajib, selesai in (
+            skp_wajib_dinilai(pp)
+            .filter(q_pegawai(c, unit, "pegawai__"), pegawai__status__in=AKTIF)
+            .values_list("pegawai__unit_kerja__path")
+            .annotate(
+                wajib=Count("pk", distinct=True),
+                selesai=Count(
+                    "penilaian",
+                    distinct=True,
+                    filter=Q(
+                        penilaian__periode_penilaian=pp, penilaian__status__in=SELESAI_DINILAI
+                    ),
+                ),
+            )
+            .order_by()
+        ):
+            pj.wajib += wajib
+            pj.selesai += selesai
+            if pp == dipilih:
+                ke(path).penilaian_wajib = wajib
+                ke(path).penilaian_selesai = selesai
+        hasil_jendela.append(pj)
+    if periode is not None:
+        for path, n in (
+            Keberatan.objects.filter(
+                q_pegawai(c, unit, "pegawai__"),
+                status=Keberatan.Status.DIAJUKAN,
+                penilaian__periode_penilaian__periode=periode,
+                pegawai__status__in=AKTIF,
+            )
+            .values_list("pegawai__unit_kerja__path")
+            .annotate(n=Count("pk"))
+            .order_by()
+        ):
+            ke(path).keberatan = n
+
+    total = Angka()
+    baris_per_path: dict[str, BarisUnit] = {}
+    for path, a in per_path.items():
+        if path is None:
+            continue
+        total.tambah(a)
+        if c.per_unit:
+            b = _cocok(baris, path)
+        else:
+            b = baris_per_path.get(path)
+            if b is None:
+                b = baris_per_path[path] = BarisUnit(None, "", path)
+        if b is not None:
+            b.angka.tambah(a)
+    if not c.per_unit:
+        nama = dict(
+            UnitKerja.objects.filter(path__in=list(baris_per_path)).values_list("path", "nama")
+        )
+        for b in baris_per_path.values():
+            b.nama = nama.get(b.path, "—")
+        baris = sorted(baris_per_path.values(), key=lambda b: b.nama)
+    else:
+        baris = [b for b in baris if not b.langsung or b.angka.pegawai]
+    return Dasbor(
+        c,
+        s,
+        unit,
+        periode,
+        baris,
+        total,
+        hasil_jendela,
+        tren(per_bulan),
+        distribusi_predikat(c, jendela, unit),
+        predikat_organisasi(unit, s.tahun),
+    )
+
+
+def tren(per_bulan: list[dict]) -> list[dict]:
+    """Per month of the year: % workdays filled and % realisation on time (of those due),
+    folded from the dashboard's (unit, month) rows."""
+    jumlah: dict[int, list[int]] = {}
+    for r in per_bulan:
+        t = jumlah.setdefault(r["bulan"], [0, 0, 0, 0])
+        t[0] += r["s_hari_kerja"] or 0
+        t[1] += r["s_hari_berisi"] or 0
+        t[2] += r["s_realisasi_tepat"]
+        t[3] += r["s_realisasi_tepat"] + r["s_realisasi_terlambat"] + r["s_realisasi_belum"]
+    return [
+        {
+            "bulan": bulan,
+            "label": str(NAMA_BULAN[bulan])[:3],
+            "persen_hari": Angka._persen(t[1], t[0]),
+            "persen_realisasi": Angka._persen(t[2], t[3]),
+        }
+        for bulan, t in sorted(jumlah.items())
+    ]
+
+
+def distribusi_predikat(c: Cakupan, jendela: list[PeriodePenilaian], unit) -> list[dict]:
+    """Annual predikat (rated or final) per predikat, in the regulation's order."""
+    tahunan = next((pp for pp in jendela if pp.jenis == JenisPeriode.TAHUNAN), None)
+    jumlah: dict[str, int] = {}
+    if tahunan is not None:
+        jumlah = dict(
+            Penilaian.objects.filter(
+                q_pegawai(c, unit, "pegawai__"),
+                periode_penilaian=tahunan,
+                status__in=SELESAI_DINILAI,
+                pegawai__status__in=AKTIF,
+            )
+            .exclude(predikat="")
+            .values_list("predikat")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+    total = sum(jumlah.values())
+    return [
+        {
+            "predikat": str(p),
+            "label": str(LABEL_PREDIKAT[p]),
+            "jumlah": jumlah.get(str(p), 0),
+            "persen": Angka._persen(jumlah.get(str(p), 0), total),
+        }
+        for p in Predikat
+    ]
+
+
+def predikat_organisasi(unit: UnitKerja | None, tahun: int) -> PredikatKinerjaOrganisasi | None:
+    """The predikat organisasi that fixes the curve of ``unit``: its own or the nearest
+    ancestor's (penilaian's rule: a sub-unit without one follows its parent)."""
+    if unit is None:
+        return None
+    ids = [*unit.id_leluhur, unit.pk]
+    daftar = {
+        p.unit_id: p for p in PredikatKinerjaOrganisasi.objects.filter(unit_id__in=ids, tahun=tahun)
+    }
+    for uid in reversed(ids):
+        if uid in daftar:
+            return daftar[uid]
+    return None
+
+
+# --- workload ---------------------------------------------------------------------------------
+@dataclass
+class BebanPegawai:
+    pegawai_id: int
+    nip: str
+    nama: str
+    unit: str
+    jumlah_aktivitas: int
+    menit: int
+    hari_berisi: int
+    hari_kerja: int
+    pencilan: str = ""  # "" | "tinggi" | "rendah"
+
+    @property
+    def jam(self) -> float:
+        return round(self.menit / 60, 1)
+
+
+@dataclass
+class BatasPencilan:
+    median: float
+    bawah: float
+    atas: float
+    aturan: str
+
+
+UKURAN_UNIT_MIN_IQR = 8
+
+
+def batas_pencilan(jam: list[float]) -> BatasPencilan | None:
+    """Outliers of hours worked.  Eight or more pegawai: outside median ± 1.5·IQR (Tukey's
+    fences around the quartiles).  Smaller units have no stable quartiles: below 25 % or
+    above 200 % of the median.  Fewer than three: no outliers (nothing to compare)."""
+    if len(jam) < 3:
+        return None
+    median = statistics.median(jam)
+    if len(jam) >= UKURAN_UNIT_MIN_IQR:
+        q1, _q2, q3 = statistics.quantiles(jam, n=4, method="inclusive")
+        iqr = q3 - q1
+        return BatasPencilan(
+            median, max(0.0, q1 - 1.5 * iqr), q3 + 1.5 * iqr, _("di luar kuartil ± 1,5 × IQR")
+        )
+    return BatasPencilan(median, 0.25 * median, 2 * median, _("< 25 % atau > 200 % median"))
+
+
+URUTAN_BEBAN = {
+    "nama": lambda b: b.nama,
+    "aktivitas": lambda b: b.jumlah_aktivitas,
+    "jam": lambda b: b.menit,
+    "hari": lambda b: b.hari_berisi,
+}
+
+
+def beban_kerja(c: Cakupan, s: Saringan, unit, urut: str = "-jam"):
+    """Per pegawai of the scope over the period: activities, hours, days with activity."""
+    baris = [
+        BebanPegawai(
+            r["pegawai_id"],
+            r["pegawai__nip"],
+            r["pegawai__nama"],
+            r["unit__nama"],
+            r["s_jumlah_aktivitas"] or 0,
+            r["s_menit"] or 0,
+            r["s_hari_berisi"] or 0,
+            r["s_hari_kerja"] or 0,
+        )
+        for r in RingkasanPegawaiBulan.objects.filter(
+            q_ringkasan(c, unit), tahun=s.tahun, bulan__in=s.daftar_bulan
+        )
+        .values("pegawai_id", "pegawai__nip", "pegawai__nama", "unit__nama")
+        .annotate(
+            s_jumlah_aktivitas=Sum("jumlah_aktivitas"),
+            s_menit=Sum("menit"),
+            s_hari_berisi=Sum("hari_berisi"),
+            s_hari_kerja=Sum("hari_kerja"),
+        )
+        .order_by()
+    ]
+    batas = batas_pencilan([b.menit / 60 for b in baris])
+    if batas is not None:
+        for b in baris:
+            if b.menit / 60 > batas.atas:
+                b.pencilan = "tinggi"
+            elif b.menit / 60 < batas.bawah:
+                b.pencilan = "rendah"
+    kunci = urut.lstrip("-")
+    if kunci not in URUTAN_BEBAN:
+        urut, kunci = "-jam", "jam"
+    baris.sort(key=URUTAN_BEBAN[kunci], reverse=urut.startswith("-"))
+    return baris, batas, urut

@@ -1,0 +1,59 @@
+"""The drill-down list's "kirim pengingat": to the selected pegawai (only those on the list)
+or to all of them, by plain POST or htmx, through notifikasi.services.kirim_pengingat_manual;
+the success message gives the count.  Runs once the notifikasi app provides that service."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from pemantauan.services import bangun_ringkasan
+from tests.pemantauan.conftest import HARI_INI, TAHUN
+
+pytestmark = pytest.mark.django_db
+layanan = pytest.importorskip("notifikasi.services")
+
+
+@pytest.fixture
+def panggilan(monkeypatch):
+    asli = layanan.kirim_pengingat_manual
+    catatan = []
+
+    def mata_mata(pelaku, penerima_ids, judul, pesan, tautan):
+        n = asli(pelaku, penerima_ids, judul, pesan, tautan)
+        catatan.append((pelaku, sorted(penerima_ids), judul, pesan, tautan, n))
+        return n
+
+    monkeypatch.setattr(layanan, "kirim_pengingat_manual", mata_mata)
+    return catatan
+
+
+def test_pengingat_ke_yang_dipilih_dan_ke_semua(client, kabupaten, admin_kab, panggilan):
+    bangun_ringkasan(TAHUN, hari_ini=HARI_INI)
+    client.force_login(admin_kab)
+    daftar = reverse("pemantauan_rincian", args=["realisasi_belum"])
+    r = client.get(daftar, {"tahun": TAHUN})
+    ids = [b.pegawai_id for b in r.context["page_obj"].paginator.object_list]
+    assert len(ids) >= 2
+    luar = next(p.pk for p in kabupaten.pegawai if p.pk not in ids)
+    url = reverse("pemantauan_pengingat", args=["realisasi_belum"]) + f"?tahun={TAHUN}"
+
+    r = client.post(url, {"pegawai": [ids[0], ids[1], luar]}, follow=True)
+    assert panggilan[-1][1] == sorted(ids[:2])  # the pegawai outside the list is dropped
+    assert panggilan[-1][0] == admin_kab
+    pesan = [str(m) for m in r.context["messages"]]
+    assert f"Pengingat dikirim ke {panggilan[-1][5]} pegawai." in pesan
+
+    r = client.post(url, {"semua": "1"}, headers={"HX-Request": "true"})
+    assert r.status_code == 200
+    assert panggilan[-1][1] == sorted(ids)
+    assert f"Pengingat dikirim ke {panggilan[-1][5]} pegawai.".encode() in r.content
+
+
+def test_tanpa_pilihan_tidak_mengirim(client, kabupaten, admin_kab, panggilan):
+    bangun_ringkasan(TAHUN, hari_ini=HARI_INI)
+    client.force_login(admin_kab)
+    url = reverse("pemantauan_pengingat", args=["hari_kosong"]) + f"?tahun={TAHUN}"
+    r = client.post(url, {}, follow=True)
+    assert not panggilan
+    assert any("Pilih paling sedikit" in str(m) for m in r.context["messages"])

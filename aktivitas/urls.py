@@ -6,4 +6,5 @@ urlpatterns = [
     path("tinjau/", include("aktivitas.urls_tinjau")),
     path("realisasi/", include("aktivitas.urls_realisasi")),
     path("impor/", include("aktivitas.urls_impor")),
+    path("libur/", include("aktivitas.urls_libur")),
 ]

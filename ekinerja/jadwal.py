@@ -22,6 +22,11 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "notifikasi.pengingat_aktivitas",
         "schedule": crontab(minute=5, hour="7-21", day_of_week="mon-fri"),
     },
+    "notifikasi-pengingat-harian": {
+        # realisation, pending reviews, SKP and appraisal deadlines: once a day, early
+        "task": "notifikasi.pengingat_harian",
+        "schedule": crontab(minute=15, hour=7),
+    },
     # --- pemantauan ---
     "pemantauan-perbarui-ringkasan": {
         "task": "pemantauan.perbarui_ringkasan",

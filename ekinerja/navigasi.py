@@ -43,6 +43,7 @@ MENU: list[Menu] = [
     Menu(_("Pegawai"), "kelola_pegawai", lambda p: p.is_admin, _("Kelola")),
     Menu(_("Operator"), "kelola_operator", lambda p: p.is_admin, _("Kelola")),
     Menu(_("Impor data"), "kelola_impor", lambda p: p.is_admin, _("Kelola")),
+    Menu(_("Hari libur"), "libur_daftar", lambda p: p.is_admin, _("Kelola")),
 ]
 
 

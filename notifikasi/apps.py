@@ -7,4 +7,16 @@ class NotifikasiConfig(AppConfig):
     verbose_name = _("Notifikasi dan pengingat")
 
     def ready(self) -> None:
+        from ekinerja.navigasi import Menu, daftarkan
+
         from . import riwayat, tasks  # noqa: F401  (history labels, Celery tasks)
+
+        daftarkan(
+            Menu(
+                _("Pengaturan pengingat"),
+                "notifikasi_pengaturan",
+                lambda p: p.is_admin,
+                _("Kelola"),
+            ),
+            setelah="libur_daftar",
+        )

@@ -341,3 +341,31 @@ def ingatkan_aktivitas_kosong(sekarang: dt.datetime | None = None) -> int:
             for pk in penerima
         ]
     return len(buat_notifikasi(rencana))
+
+
+# --- settings -------------------------------------------------------------------------------
+def simpan_preferensi(pegawai: Pegawai, pilihan: dict[str, tuple[bool, bool]]) -> None:
+    """Store (in-app, e-mail) per non-mandatory kind; mandatory kinds cannot be turned off."""
+    from .models import JENIS_WAJIB, PreferensiNotifikasi
+
+    with transaction.atomic():
+        for jenis, (aplikasi, email) in pilihan.items():
+            if jenis in JENIS_WAJIB or jenis not in Jenis.values:
+                continue
+            PreferensiNotifikasi.objects.update_or_create(
+                pegawai=pegawai, jenis=jenis, defaults={"aplikasi": aplikasi, "email": email}
+            )
+        catat_riwayat(
+            pelaku=pegawai, subjek=pegawai, objek=pegawai, aksi="notifikasi.preferensi_diubah"
+        )
+
+
+def simpan_pengaturan_pengingat(aktor: Pegawai, pengaturan) -> None:
+    """The instansi's reminder thresholds (admin instansi only)."""
+    from pegawai.permissions import is_admin_instansi
+
+    if not is_admin_instansi(aktor, pengaturan.instansi_id):
+        raise PermissionDenied(_("Hanya admin instansi yang dapat mengatur pengingat."))
+    with transaction.atomic():
+        pengaturan.save()
+        catat_riwayat(pelaku=aktor, objek=pengaturan, aksi="notifikasi.pengaturan_diubah")

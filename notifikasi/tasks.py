@@ -50,3 +50,20 @@ def pengingat_aktivitas(self, sekarang: str | None = None) -> int:
         if timezone.is_naive(waktu):
             waktu = timezone.make_aware(waktu)
     return ingatkan_aktivitas_kosong(waktu)
+
+
+@shared_task(name="notifikasi.pengingat_harian", **OPSI)
+def pengingat_harian(self, tanggal: str | None = None) -> dict[str, int]:
+    """The daily deadline rules (realisation, pending reviews, SKP, appraisal windows).
+    ``tanggal`` (ISO date) only for replays and tests; beat passes nothing."""
+    import datetime as dt
+
+    from . import services_pengingat as s
+
+    hari = dt.date.fromisoformat(tanggal) if tanggal else None
+    return {
+        "realisasi": s.ingatkan_realisasi(hari),
+        "tinjauan": s.ingatkan_tinjauan_tertunda(hari),
+        "skp": s.ingatkan_skp(hari),
+        "penilaian": s.ingatkan_penilaian(hari),
+    }

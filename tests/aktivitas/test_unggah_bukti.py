@@ -162,7 +162,7 @@ def test_paling_banyak_sepuluh_bukti(client, org, aktivitas, django_assert_max_n
     for i in range(9):
         services_bukti.tambah_bukti_tautan(org.staf, aktivitas, f"https://contoh.go.id/{i}")
     # The evidence list costs the same for 1 or 10 rows.
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(17):
         resp = client.post(
             reverse("bukti_tautan", args=[aktivitas.pk]),
             {"tautan": "https://contoh.go.id/10"},

@@ -12,18 +12,16 @@ from ekinerja.celery import app
 from notifikasi import tasks
 from notifikasi.models import Jenis, Notifikasi
 from tests.aktivitas.conftest import data, kunci
-from tests.notifikasi.worker_nyata import BROKER_MATI, arahkan_broker
+from tests.notifikasi.worker_nyata import BROKER_MATI, arahkan_broker, pulihkan_broker
 
 
 @pytest.fixture
 def broker_mati(settings):
-    lama = (app.conf.broker_url, app.conf.task_always_eager)
     arahkan_broker(BROKER_MATI)
     app.conf.task_always_eager = False
     settings.CELERY_TASK_ALWAYS_EAGER = False
     yield
-    arahkan_broker(lama[0])
-    app.conf.task_always_eager = lama[1]
+    pulihkan_broker()
 
 
 def test_kembalikan_aktivitas_saat_broker_mati(client, org, broker_mati):

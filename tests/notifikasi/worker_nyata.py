@@ -31,8 +31,15 @@ perlu_layanan_nyata = [
 ]
 
 
+def nomor_db_redis(dasar: int) -> int:
+    """A Redis db of its own per test module (``dasar``) and per xdist worker: two worker
+    subprocesses on one queue would take each other's tasks (and databases)."""
+    indeks = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+    return dasar - 2 * indeks
+
+
 def redis_khusus() -> str:
-    return REDIS.rsplit("/", 1)[0] + "/14"
+    return REDIS.rsplit("/", 1)[0] + f"/{nomor_db_redis(13)}"
 
 
 def lepas_koneksi() -> None:
@@ -47,6 +54,14 @@ def lepas_koneksi() -> None:
 def arahkan_broker(url: str) -> None:
     lepas_koneksi()
     app.conf.broker_url = url
+
+
+def pulihkan_broker() -> None:
+    """Drop the override again: the app reads the broker URL from the settings afterwards
+    (other tests, e.g. tests/test_healthz.py, patch the settings)."""
+    lepas_koneksi()
+    for kunci in ("broker_url", "task_always_eager"):
+        app.conf.changes.pop(kunci, None)
 
 
 def jalankan_worker(surel_dir: Path) -> subprocess.Popen:
@@ -104,7 +119,6 @@ def worker(tmp_path, settings):
     surel = tmp_path / "surel"
     surel.mkdir()
     proses = jalankan_worker(surel)
-    lama = (app.conf.broker_url, app.conf.task_always_eager)
     arahkan_broker(redis_khusus())
     app.conf.task_always_eager = False
     settings.CELERY_TASK_ALWAYS_EAGER = False
@@ -112,8 +126,7 @@ def worker(tmp_path, settings):
     try:
         yield proses
     finally:
-        lepas_koneksi()
-        app.conf.broker_url, app.conf.task_always_eager = lama
+        pulihkan_broker()
         keluaran = hentikan(proses)
         if keluaran.strip():
             print("--- keluaran worker ---\n" + keluaran[-6000:])

@@ -1,22 +1,23 @@
 """The drill-down list's "kirim pengingat": to the selected pegawai (only those on the list)
 or to all of them, by plain POST or htmx, through notifikasi.services.kirim_pengingat_manual;
-the success message gives the count.  Runs once the notifikasi app provides that service."""
+the success message gives the count."""
 
 from __future__ import annotations
 
 import pytest
 from django.urls import reverse
 
+from notifikasi import services as layanan
+from notifikasi.models import Notifikasi
 from pemantauan.services import bangun_ringkasan
 from tests.pemantauan.conftest import HARI_INI, TAHUN
 
 pytestmark = pytest.mark.django_db
-layanan = pytest.importorskip("notifikasi.services")
 
 
 @pytest.fixture
 def panggilan(monkeypatch):
-    asli = layanan.kirim_pengingat_manual
+    asli = layanan.kirim_pengingat_manual  # the real service, watched
     catatan = []
 
     def mata_mata(pelaku, penerima_ids, judul, pesan, tautan):
@@ -24,7 +25,7 @@ def panggilan(monkeypatch):
         catatan.append((pelaku, sorted(penerima_ids), judul, pesan, tautan, n))
         return n
 
-    monkeypatch.setattr(layanan, "kirim_pengingat_manual", mata_mata)
+    monkeypatch.setattr("pemantauan.views.kirim_pengingat_manual", mata_mata)
     return catatan
 
 
@@ -41,6 +42,7 @@ def test_pengingat_ke_yang_dipilih_dan_ke_semua(client, kabupaten, admin_kab, pa
     r = client.post(url, {"pegawai": [ids[0], ids[1], luar]}, follow=True)
     assert panggilan[-1][1] == sorted(ids[:2])  # the pegawai outside the list is dropped
     assert panggilan[-1][0] == admin_kab
+    assert set(Notifikasi.objects.values_list("penerima_id", flat=True)) == set(ids[:2])
     pesan = [str(m) for m in r.context["messages"]]
     assert f"Pengingat dikirim ke {panggilan[-1][5]} pegawai." in pesan
 

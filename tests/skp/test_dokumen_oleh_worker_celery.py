@@ -39,7 +39,9 @@ pytestmark = [
 
 def _redis_khusus() -> str:
     # A database index of its own, so no other client's messages are in the way.
-    return REDIS.rsplit("/", 1)[0] + "/14"
+    from tests.notifikasi.worker_nyata import nomor_db_redis
+
+    return REDIS.rsplit("/", 1)[0] + f"/{nomor_db_redis(14)}"
 
 
 def _lepas_koneksi() -> None:
@@ -92,7 +94,6 @@ def worker(tmp_path, settings):
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
-    lama = (app.conf.broker_url, app.conf.task_always_eager)
     _lepas_koneksi()  # earlier tests may have pooled connections to another broker
     app.conf.broker_url, app.conf.task_always_eager = broker, False
     settings.CELERY_TASK_ALWAYS_EAGER = False
@@ -100,8 +101,9 @@ def worker(tmp_path, settings):
     try:
         yield proses
     finally:
-        _lepas_koneksi()
-        app.conf.broker_url, app.conf.task_always_eager = lama
+        from tests.notifikasi.worker_nyata import pulihkan_broker
+
+        pulihkan_broker()  # drop the override: later tests read the broker from settings
         proses.terminate()
         try:
             keluaran = proses.communicate(timeout=20)[0].decode(errors="replace")

@@ -88,7 +88,7 @@ def test_jumlah_query_tetap(client, org, django_assert_max_num_queries):
             batas_penetapan_skp=dt.date(tahun, 1, 31),
         )
     client.force_login(org.admin)
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):
         r = client.get(DAFTAR)
     assert len(r.context["page_obj"]) == 25
     assert r.context["page_obj"][0].tahun == 2029

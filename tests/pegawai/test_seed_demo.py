@@ -240,3 +240,22 @@ def test_refuses_when_debug_is_off_unless_forced(db, settings):
     with pytest.raises(CommandError, match="--paksa"):
         call_command("seed_demo", stdout=StringIO())
     assert not Pegawai.objects.exists()
+
+
+def test_demo_does_not_queue_assignment_listeners(
+    db, django_capture_on_commit_callbacks, monkeypatch
+):
+    from pegawai import services
+
+    # Documents are not the point here (and need a certificate).
+    monkeypatch.setattr("skp.tasks.jadwalkan_dokumen_skp", lambda skp: None)
+    monkeypatch.setattr("penilaian.tasks.jadwalkan_dokumen_evaluasi", lambda pk: None)
+
+    dipanggil = []
+    services.PENDENGAR_PENUGASAN.append(lambda *a: dipanggil.append(a))
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            seed()
+    finally:
+        services.PENDENGAR_PENUGASAN.pop()
+    assert dipanggil == []

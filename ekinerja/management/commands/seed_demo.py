@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from pegawai import demo
+from pegawai import services as pegawai_services
 from pemantauan.demo import muat_demo_pemantauan
 from penilaian.demo import muat_demo_penilaian
 from skp.demo import muat_demo_skp
@@ -38,7 +39,15 @@ class Command(BaseCommand):
                 "Tambahkan --paksa bila memang untuk server demo."
             )
         mulai = time.perf_counter()
-        hasil = demo.muat_demo()
+        # The demo's assignments come before any activity: nothing to re-route, so the
+        # assignment listeners would only fill the task queue (hundreds of no-op tasks that
+        # `make run`'s worker then drains before the first reminder).
+        pendengar = list(pegawai_services.PENDENGAR_PENUGASAN)
+        pegawai_services.PENDENGAR_PENUGASAN.clear()
+        try:
+            hasil = demo.muat_demo()
+        finally:
+            pegawai_services.PENDENGAR_PENUGASAN.extend(pendengar)
         skp_dibuat = muat_demo_skp()
         skp_dibuat += muat_demo_penilaian()  # evaluation windows and a few ratings
         skp_dibuat += muat_demo_pemantauan()  # activities (if none yet), then the summaries

@@ -203,7 +203,8 @@ def boleh_lihat_kurva(user, kelompok: KelompokKurva) -> bool:
     unit = kelompok.unit
     if p.is_superuser or is_admin_instansi(user, unit.instansi_id):
         return True
-    if any(unit.path.startswith(path) for _, path in p.unit_operator):
+    # The operator of the unit (or of a unit above it), or of a unit inside the group.
+    if any(unit.path.startswith(path) or path.startswith(unit.path) for _, path in p.unit_operator):
         return True
     anggota = {s.pegawai_id for s in kelompok.skp}
     return bool(anggota & p.bawahan_ids) or any(n.penilai_id == user.pk for n in kelompok.penilaian)

@@ -111,6 +111,21 @@ def test_daftar_kurva_terlingkup(client, org, periode, jendela, po_seksi):
     assert [po.unit for po in daftar] == [org.seksi]
 
 
+def test_operator_subunit_melihat_kurva_unit_di_atasnya(client, org, periode, jendela):
+    from tests.factories import OperatorUnitFactory, PegawaiFactory
+
+    PredikatKinerjaOrganisasi.objects.create(
+        instansi=org.instansi, unit=org.dinas, tahun=TAHUN, predikat="baik"
+    )
+    op_seksi = PegawaiFactory(instansi=org.instansi, unit_kerja=org.seksi)
+    OperatorUnitFactory(pegawai=op_seksi, unit=org.seksi)
+    client.force_login(op_seksi)
+    daftar = client.get(reverse("kurva_daftar") + f"?tahun={TAHUN}").context["daftar"]
+    assert [po.unit for po in daftar] == [org.dinas]  # his seksi falls in the dinas' curve
+    assert client.get(url(org.dinas)).status_code == 200
+    assert client.get(url(org.unit_lain)).status_code == 403
+
+
 def test_kueri_tetap_3_dan_30_pegawai(
     client, org, periode, jendela, po_seksi, django_assert_max_num_queries
 ):

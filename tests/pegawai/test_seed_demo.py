@@ -249,7 +249,8 @@ def test_demo_does_not_queue_assignment_listeners(
 
     # Documents are not the point here (and need a certificate).
     monkeypatch.setattr("skp.tasks.jadwalkan_dokumen_skp", lambda skp: None)
-    monkeypatch.setattr("penilaian.tasks.jadwalkan_dokumen_evaluasi", lambda pk: None)
+    for modul in ("services", "services_kurva", "services_keberatan"):
+        monkeypatch.setattr(f"penilaian.{modul}.jadwalkan_dokumen_evaluasi", lambda pk: None)
 
     dipanggil = []
     services.PENDENGAR_PENUGASAN.append(lambda *a: dipanggil.append(a))

@@ -1,46 +1,23 @@
 """Approve and return at the same moment: exactly one wins, the other gets a clear refusal."""
 
 import datetime as dt
-import threading
 import uuid
 import zoneinfo
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection, connections
+from django.db import connection
 
 from aktivitas import services as akt
 from aktivitas import services_realisasi as real
 from aktivitas.models import Aktivitas, RealisasiBulanan
 from skp.models import IndikatorKinerja, RencanaHasilKerja, Skp
+from tests.bersamaan import bersamaan_bernama
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="row locks need PostgreSQL (CI runs it there)"
 )
-
-
-def bersamaan(**fungsi) -> dict[str, object]:
-    """Run the functions in threads released at the same instant; "ok" or the refusal."""
-    mulai = threading.Barrier(len(fungsi))
-    hasil: dict[str, object] = {}
-
-    def jalankan(nama, f):
-        try:
-            mulai.wait(timeout=5)
-            f()
-            hasil[nama] = "ok"
-        except ValidationError as exc:
-            hasil[nama] = exc
-        finally:
-            connections.close_all()
-
-    utas = [threading.Thread(target=jalankan, args=item) for item in fungsi.items()]
-    for t in utas:
-        t.start()
-    for t in utas:
-        t.join(10)
-    return hasil
 
 
 def satu_menang(hasil):
@@ -52,7 +29,7 @@ def satu_menang(hasil):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_setujui_dan_kembalikan_aktivitas_bersamaan(org):
+def test_setujui_dan_kembalikan_aktivitas_bersamaan_bernama(org):
     a = Aktivitas.objects.create(
         pegawai=org.staf,
         tanggal=dt.date(2026, 3, 11),
@@ -66,7 +43,7 @@ def test_setujui_dan_kembalikan_aktivitas_bersamaan(org):
         diisi_oleh=org.staf,
         kunci=uuid.uuid4(),
     )
-    hasil = bersamaan(
+    hasil = bersamaan_bernama(
         setujui=lambda: akt.setujui_aktivitas(org.kasi, [a.pk]),
         kembalikan=lambda: akt.kembalikan_aktivitas(org.kasi, [a.pk], "Lengkapi bukti"),
     )
@@ -76,7 +53,7 @@ def test_setujui_dan_kembalikan_aktivitas_bersamaan(org):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_setujui_dan_kembalikan_realisasi_bersamaan(org, monkeypatch):
+def test_setujui_dan_kembalikan_realisasi_bersamaan_bernama(org, monkeypatch):
     from skp import services
 
     monkeypatch.setattr(
@@ -96,7 +73,7 @@ def test_setujui_dan_kembalikan_realisasi_bersamaan(org, monkeypatch):
     r = real.siapkan_realisasi(org.staf, org.staf, 2026, 3)[0]
     real.simpan_realisasi(org.staf, r, "Tercapai", None, "")
     real.ajukan_realisasi(org.staf, org.staf, 2026, 3)
-    hasil = bersamaan(
+    hasil = bersamaan_bernama(
         setujui=lambda: real.setujui_realisasi(org.kasi, [r.pk]),
         kembalikan=lambda: real.kembalikan_realisasi(org.kasi, [r.pk], "Perbaiki"),
     )
@@ -128,7 +105,7 @@ def test_ajukan_dua_kali_bersamaan_sekali_tercatat(org, monkeypatch):
     IndikatorKinerja.objects.create(rhk=rhk, teks="Laporan terarsip", aspek="kuantitas")
     r = real.siapkan_realisasi(org.staf, org.staf, 2026, 3)[0]
     real.simpan_realisasi(org.staf, r, "Tercapai", None, "")
-    hasil = bersamaan(
+    hasil = bersamaan_bernama(
         satu=lambda: real.ajukan_realisasi(org.staf, org.staf, 2026, 3),
         dua=lambda: real.ajukan_realisasi(org.staf, org.staf, 2026, 3),
     )

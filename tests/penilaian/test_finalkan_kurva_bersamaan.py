@@ -7,8 +7,8 @@ from django.db import connection
 from pegawai.models import Riwayat
 from penilaian.models import Penilaian
 from penilaian.services_kurva import finalkan_kurva, tetapkan_predikat_organisasi
+from tests.bersamaan import bersamaan
 from tests.penilaian.test_finalkan_kurva import nilai
-from tests.penilaian.test_nilai_bersamaan import bersamaan
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="row locks need PostgreSQL (CI runs it there)"

@@ -1,41 +1,18 @@
 """Two objections, or two decisions, at the same moment: exactly one is recorded."""
 
-import threading
-
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection, connections
+from django.db import connection
 
 from pegawai.models import Riwayat
 from penilaian.models import Keberatan, Penilaian
 from penilaian.services_keberatan import ajukan_keberatan, putuskan_keberatan
+from tests.bersamaan import bersamaan_bernama
 from tests.penilaian.test_ajukan_dan_putuskan_keberatan import DITERIMA, final_tahunan
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="row locks need PostgreSQL (CI runs it there)"
 )
-
-
-def bersamaan(**fungsi) -> dict[str, object]:
-    mulai = threading.Barrier(len(fungsi))
-    hasil: dict[str, object] = {}
-
-    def jalankan(nama, f):
-        try:
-            mulai.wait(timeout=5)
-            f()
-            hasil[nama] = "ok"
-        except ValidationError as exc:
-            hasil[nama] = exc
-        finally:
-            connections.close_all()
-
-    utas = [threading.Thread(target=jalankan, args=item) for item in fungsi.items()]
-    for t in utas:
-        t.start()
-    for t in utas:
-        t.join(10)
-    return hasil
 
 
 @pytest.fixture(autouse=True)
@@ -58,7 +35,7 @@ def satu_menang(hasil):
 @pytest.mark.django_db(transaction=True)
 def test_dua_pengajuan_bersamaan_satu_keberatan(org, jendela, skp_semua):
     p = final_tahunan(org, jendela, skp_semua["staf"], org.kasi)
-    hasil = bersamaan(
+    hasil = bersamaan_bernama(
         pegawai=lambda: ajukan_keberatan(org.staf, p, "Dari pegawai.", DITERIMA),
         operator=lambda: ajukan_keberatan(org.operator, p, "Dari operator.", DITERIMA),
     )
@@ -71,7 +48,7 @@ def test_dua_pengajuan_bersamaan_satu_keberatan(org, jendela, skp_semua):
 def test_dua_keputusan_bersamaan_satu_keputusan(org, jendela, skp_semua):
     p = final_tahunan(org, jendela, skp_semua["staf"], org.kasi)
     k = ajukan_keberatan(org.staf, p, "Alasan.", DITERIMA)
-    hasil = bersamaan(
+    hasil = bersamaan_bernama(
         tetap=lambda: putuskan_keberatan(org.kabid, k, "dipertahankan", "Tetap."),
         ubah=lambda: putuskan_keberatan(org.kabid, k, "diubah", "Naik.", "di_atas", "di_atas"),
     )

@@ -1,40 +1,19 @@
 """Two requests at the same moment on one rating: one row, one transition, one Riwayat."""
 
 import datetime as dt
-import threading
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection, connections
+from django.db import connection
 
 from pegawai.models import Riwayat
 from penilaian import services
 from penilaian.models import Penilaian
+from tests.bersamaan import bersamaan
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="row locks need PostgreSQL (CI runs it there)"
 )
-
-
-def bersamaan(*fungsi) -> list[object]:
-    mulai = threading.Barrier(len(fungsi))
-    hasil: list[object] = [None] * len(fungsi)
-
-    def jalankan(i, f):
-        try:
-            mulai.wait(timeout=5)
-            hasil[i] = f()
-        except ValidationError as exc:
-            hasil[i] = exc
-        finally:
-            connections.close_all()
-
-    utas = [threading.Thread(target=jalankan, args=(i, f)) for i, f in enumerate(fungsi)]
-    for t in utas:
-        t.start()
-    for t in utas:
-        t.join(15)
-    return hasil
 
 
 @pytest.fixture

@@ -23,7 +23,7 @@ from pegawai.permissions import peran
 from skp import services as skp_services
 from skp.selectors import periode_terlihat
 
-from . import rules, selectors, services
+from . import rules, selectors, services, services_keberatan
 from .forms import JendelaForm, PengaturanPenilaianForm, PenilaianForm
 from .models import Keberatan, Penilaian
 from .selectors_kurva import ringkasan_kurva_unit_pegawai
@@ -279,13 +279,19 @@ def penilaian_detail(request: HttpRequest, pk: int) -> HttpResponse:
     )
     konteks["boleh_menilai"] = penilaian.penilai_id == request.user.pk and not penilaian.is_final
     konteks["keberatan"] = Keberatan.objects.filter(penilaian=penilaian).first()
-    konteks["boleh_keberatan"] = (
-        penilaian.is_final
-        and penilaian.periode_penilaian.is_tahunan
-        and penilaian.pegawai_id == request.user.pk
-        and konteks["keberatan"] is None
+    konteks["boleh_keberatan"] = konteks["keberatan"] is None and _boleh_keberatan(
+        request.user, penilaian
     )
     return render(request, T + "detail.html", konteks)
+
+
+def _boleh_keberatan(user, penilaian: Penilaian) -> bool:
+    """The service's own check (who, annual, final, within the window) decides the button."""
+    try:
+        services_keberatan.periksa_boleh_ajukan(user, penilaian, skp_services.hari_ini())
+    except (PermissionDenied, ValidationError):
+        return False
+    return True
 
 
 @login_required

@@ -127,3 +127,20 @@ def test_halaman_verifikasi_menampilkan_periode_penilaian(client, nilai_staf, tt
     assert r.status_code == 200
     assert "1 Januari 2026" in r.content.decode() and "31 Desember 2026" in r.content.decode()
     assert dt.date(2026, 1, 1) == nilai_staf.mulai
+
+
+def test_halaman_penilaian_menautkan_dokumen_dan_keberatan_dalam_jangka(
+    client, org, nilai_staf, monkeypatch
+):
+    url = reverse("penilaian_detail", args=[nilai_staf.pk])
+    client.force_login(org.staf)
+    monkeypatch.setattr("skp.services.hari_ini", lambda: DITERIMA)
+    teks = client.get(url).content.decode()
+    assert reverse("penilaian_dokumen", args=[nilai_staf.pk]) in teks
+    assert reverse("keberatan_ajukan", args=[nilai_staf.pk]) in teks
+    monkeypatch.setattr("skp.services.hari_ini", lambda: DITERIMA + dt.timedelta(days=15))
+    assert reverse("keberatan_ajukan", args=[nilai_staf.pk]) not in client.get(url).content.decode()
+    client.force_login(org.kasi)  # the penilai sees the document, not the objection button
+    teks = client.get(url).content.decode()
+    assert reverse("penilaian_dokumen", args=[nilai_staf.pk]) in teks
+    assert reverse("keberatan_ajukan", args=[nilai_staf.pk]) not in teks

@@ -185,6 +185,28 @@ def _angka_mb(nbytes: int) -> str:
     return str(int(mb)) if mb == int(mb) else f"{mb:.1f}".replace(".", ",")
 
 
+# --- what a form says before choosing ---------------------------------------------------------
+def terima_atribut(jenis: list[str]) -> str:
+    """``accept`` of an evidence file input: the extensions, and the image types too, so that a
+    phone offers its camera beside its files."""
+    diterima = jenis_diterima(jenis)
+    mime = dict.fromkeys(
+        JENIS_PER_EKSTENSI[e].mime
+        for e in diterima
+        if JENIS_PER_EKSTENSI[e].mime.startswith("image/")
+    )
+    return ",".join([f".{e}" for e in diterima] + list(mime))
+
+
+def teks_bantuan_bukti(jenis: list[str], maks_mb: int) -> str:
+    """What is accepted, said before choosing."""
+    return _("Jenis: %(jenis)s; paling besar %(mb)s MB per berkas; paling banyak %(n)s bukti.") % {
+        "jenis": ", ".join(jenis_diterima(jenis)) or "—",
+        "mb": maks_mb,
+        "n": BUKTI_MAKS_PER_AKTIVITAS,
+    }
+
+
 # --- sniffing -------------------------------------------------------------------------------
 def kenali(berkas: IO[bytes]) -> str:
     """What the bytes are: a :data:`JENIS` code, a :data:`BERBAHAYA` code or ``"tidak_dikenal"``.

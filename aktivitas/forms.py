@@ -18,6 +18,8 @@ from django.utils.translation import gettext_lazy as _
 
 from skp.models import RencanaHasilKerja
 
+from . import bukti
+from .forms_bukti import BanyakBerkasField
 from .models import RencanaAksi
 from .services import DataAktivitas
 
@@ -85,9 +87,19 @@ class AktivitasForm(forms.Form):
             "required": _("Satuan output wajib diisi (mis. dokumen, laporan, kegiatan).")
         },
     )
+    # Evidence sent with a new activity (the edit page has its own evidence section).
+    berkas = BanyakBerkasField(label=_("Lampirkan berkas"), required=False, allow_empty_file=True)
+    tautan = forms.CharField(
+        label=_("Tautan bukti (http/https)"),
+        required=False,
+        max_length=bukti.PANJANG_TAUTAN_MAKS,
+        widget=forms.URLInput(attrs={"placeholder": "https://", "inputmode": "url"}),
+    )
     # Made when the form is rendered and kept through validation errors; a post without one
     # (not from our form) gets a fresh key in the view.
     kunci = forms.UUIDField(required=False, widget=forms.HiddenInput(attrs={"autocomplete": "off"}))
+
+    KOLOM_BUKTI = ("berkas", "tautan")
 
     def __init__(
         self,
@@ -113,9 +125,37 @@ class AktivitasForm(forms.Form):
         if hari_ini is not None:
             self.fields["tanggal"].widget.attrs["max"] = hari_ini.isoformat()
         if not baru:
-            # The edit page: one activity, no idempotency key (a second save changes nothing).
+            # The edit page: one activity, no idempotency key (a second save changes nothing);
+            # its evidence is changed in its own section.
             del self.fields["kunci"]
+            for nama in self.KOLOM_BUKTI:
+                del self.fields[nama]
             self.fields["uraian"].widget.attrs.pop("autofocus", None)
+
+    def atur_bukti(self, jenis: list[str], maks_mb: int) -> None:
+        """The instansi's accepted types and size on the evidence field, shown before choosing."""
+        if "berkas" not in self.fields:
+            return
+        self.fields["berkas"].widget.attrs.update(
+            {
+                "accept": bukti.terima_atribut(jenis),
+                "class": "berkas-pilih",
+                "data-bukti-berkas": "",
+                "multiple": True,
+            }
+        )
+        self.fields["berkas"].help_text = bukti.teks_bantuan_bukti(jenis, maks_mb)
+
+    def kolom_utama(self):
+        """The visible fields except the evidence ones (rendered in their own group)."""
+        return [f for f in self.visible_fields() if f.name not in self.KOLOM_BUKTI]
+
+    def kolom_bukti(self):
+        return [self[n] for n in self.KOLOM_BUKTI if n in self.fields]
+
+    def clean_tautan(self) -> str:
+        url = (self.cleaned_data.get("tautan") or "").strip()
+        return bukti.periksa_tautan(url) if url else ""
 
     @staticmethod
     def _pilihan_rhk(rhk: list[RencanaHasilKerja]) -> list:

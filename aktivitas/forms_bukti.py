@@ -10,25 +10,43 @@ from django.utils.translation import gettext_lazy as _
 from . import bukti
 
 
+class BanyakBerkasInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class BanyakBerkasField(forms.FileField):
+    """Several files under one name (``<input type=file multiple>``): a list, maybe empty."""
+
+    widget = BanyakBerkasInput
+
+    def clean(self, data, initial=None):
+        tunggal = super().clean
+        if isinstance(data, list | tuple):
+            hasil = [tunggal(d, initial) for d in data if d]
+        else:
+            hasil = [tunggal(data, initial)] if data else []
+        if self.required and not hasil:
+            raise ValidationError(self.error_messages["required"], code="required")
+        return hasil
+
+    def bound_data(self, data, initial):
+        return initial
+
+
 class UnggahBuktiForm(forms.Form):
-    berkas = forms.FileField(
-        label=_("Unggah berkas"),
+    berkas = BanyakBerkasField(
+        label=_("Lampirkan berkas"),
         # An empty file gets the service's own message ("Berkas kosong."), not Django's.
         allow_empty_file=True,
         error_messages={"required": _("Pilih berkas yang akan diunggah.")},
     )
 
-    def __init__(self, *args, terlalu_besar_bytes: int | None = None, **kwargs):
-        """``terlalu_besar_bytes``: the upload was cut off past this limit (see the view)."""
+    def __init__(self, *args, ada_yang_ditolak: bool = False, **kwargs):
+        """``ada_yang_ditolak``: files were already refused while receiving (too big): then
+        an empty list is no "choose a file" error — the refusal says why."""
         super().__init__(*args, **kwargs)
-        self.terlalu_besar_bytes = terlalu_besar_bytes
-        if terlalu_besar_bytes:
-            self.fields["berkas"].required = False  # say "too big", not "choose a file"
-
-    def clean_berkas(self):
-        if self.terlalu_besar_bytes:
-            raise ValidationError(bukti.pesan_terlalu_besar(self.terlalu_besar_bytes))
-        return self.cleaned_data["berkas"]
+        if ada_yang_ditolak:
+            self.fields["berkas"].required = False
 
 
 class TautanBuktiForm(forms.Form):

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from pegawai.models import Instansi
 from skp.models import IndikatorKinerja, RencanaHasilKerja, Skp
 
-from . import rules
+from . import bukti, rules
 
 
 class PengaturanKinerja(models.Model):
@@ -53,6 +53,16 @@ class PengaturanKinerja(models.Model):
     @property
     def daftar_jenis_bukti(self) -> list[str]:
         return [j.strip().lower() for j in self.jenis_bukti.split(",") if j.strip()]
+
+    @property
+    def terima_atribut(self) -> str:
+        """``accept`` of the evidence file inputs."""
+        return bukti.terima_atribut(self.daftar_jenis_bukti)
+
+    @property
+    def teks_bantuan_bukti(self) -> str:
+        """Accepted types, size and count, said before choosing a file."""
+        return bukti.teks_bantuan_bukti(self.daftar_jenis_bukti, self.ukuran_bukti_maks_mb)
 
 
 class HariLibur(models.Model):
@@ -224,9 +234,15 @@ class Aktivitas(models.Model):
 
 
 class BuktiDukung(models.Model):
-    """Evidence of an activity: an uploaded file (sniffed, hashed) or a link."""
+    """Evidence (an uploaded file, sniffed and hashed, or a link) of one activity or of one
+    monthly realisation row: exactly one of the two owners is set."""
 
-    aktivitas = models.ForeignKey(Aktivitas, on_delete=models.CASCADE, related_name="bukti")
+    aktivitas = models.ForeignKey(
+        Aktivitas, on_delete=models.CASCADE, related_name="bukti", null=True, blank=True
+    )
+    realisasi = models.ForeignKey(
+        "RealisasiBulanan", on_delete=models.CASCADE, related_name="bukti", null=True, blank=True
+    )
     berkas = models.FileField(upload_to="bukti/%Y/%m/", max_length=255, blank=True)
     tautan = models.URLField(_("tautan"), max_length=500, blank=True)
     nama_asli = models.CharField(max_length=255, blank=True)
@@ -246,11 +262,21 @@ class BuktiDukung(models.Model):
             models.CheckConstraint(
                 condition=(Q(berkas="") & ~Q(tautan="")) | (~Q(berkas="") & Q(tautan="")),
                 name="bukti_berkas_atau_tautan",
-            )
+            ),
+            models.CheckConstraint(
+                condition=(Q(aktivitas__isnull=False) & Q(realisasi__isnull=True))
+                | (Q(aktivitas__isnull=True) & Q(realisasi__isnull=False)),
+                name="bukti_satu_pemilik",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.nama_asli or self.tautan
+
+    @property
+    def pemilik(self):
+        """The activity or the realisation row this evidence belongs to."""
+        return self.aktivitas if self.aktivitas_id else self.realisasi
 
 
 class RealisasiBulanan(models.Model):
@@ -305,6 +331,11 @@ class RealisasiBulanan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.bulan:02d}/{self.tahun} {self.indikator}"
+
+    @property
+    def bisa_diubah(self) -> bool:
+        """Its text and evidence change while it is a draft or was returned."""
+        return self.status in (self.Status.DRAFT, self.Status.DIKEMBALIKAN)
 
 
 class UmpanBalik(models.Model):

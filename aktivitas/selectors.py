@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Count, F, IntegerField, Q, QuerySet, Sum
+from django.db.models import Count, F, IntegerField, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import ExtractHour, ExtractMinute
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -20,7 +20,14 @@ from pegawai.selectors import pegawai_terlihat
 from skp.models import RencanaHasilKerja, Skp
 
 from . import rules
-from .models import Aktivitas, HariLibur, PengaturanKinerja, RencanaAksi
+from .models import (
+    Aktivitas,
+    BuktiDukung,
+    HariLibur,
+    PengaturanKinerja,
+    RealisasiBulanan,
+    RencanaAksi,
+)
 
 A = Aktivitas.Status
 JAM_MULAI_BAWAAN = dt.time(7, 30)
@@ -41,6 +48,19 @@ def aktivitas_terlihat(user) -> QuerySet[Aktivitas]:
 def get_aktivitas(user, pk: int) -> Aktivitas:
     """One activity through the scoped queryset: a foreign id answers 404."""
     return get_object_or_404(aktivitas_terlihat(user), pk=pk)
+
+
+def realisasi_terlihat(user) -> QuerySet[RealisasiBulanan]:
+    """Monthly realisation rows of the pegawai the user may see, plus those he reviews."""
+    qs = RealisasiBulanan.objects.select_related("skp__pegawai__unit_kerja", "indikator")
+    if user.is_superuser:
+        return qs
+    return qs.filter(Q(skp__pegawai__in=pegawai_terlihat(user).values("pk")) | Q(penilai=user))
+
+
+def get_realisasi(user, pk: int) -> RealisasiBulanan:
+    """One realisation row through the scoped queryset: a foreign id answers 404."""
+    return get_object_or_404(realisasi_terlihat(user), pk=pk)
 
 
 def rhk_terlihat(user) -> QuerySet[RencanaHasilKerja]:
@@ -64,8 +84,14 @@ def aktivitas_hari(pegawai: Pegawai, tanggal: dt.date) -> QuerySet[Aktivitas]:
     return (
         Aktivitas.objects.filter(pegawai=pegawai, tanggal=tanggal)
         .select_related("rhk", "rencana_aksi", "diisi_oleh")
+        .prefetch_related(bukti_dengan_pengunggah())
         .order_by("jam_mulai", "id")
     )
+
+
+def bukti_dengan_pengunggah(lewat: str = "bukti") -> Prefetch:
+    """Prefetch of the evidence with who uploaded it (one query for a whole list)."""
+    return Prefetch(lewat, queryset=BuktiDukung.objects.select_related("diunggah_oleh"))
 
 
 def jam_mulai_berikut(daftar: list[Aktivitas]) -> dt.time:

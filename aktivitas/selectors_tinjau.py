@@ -25,7 +25,7 @@ from skp.models import IndikatorKinerja, RencanaHasilKerja
 
 from . import rules
 from .models import Aktivitas, RealisasiBulanan, UmpanBalik
-from .selectors import aktivitas_terlihat
+from .selectors import aktivitas_terlihat, bukti_dengan_pengunggah
 
 A = Aktivitas.Status
 R = RealisasiBulanan.Status
@@ -163,6 +163,7 @@ def get_realisasi_tinjau(user, pk: int) -> RealisasiBulanan:
 def realisasi_bulan(pegawai: Pegawai, tahun: int, bulan: int) -> QuerySet[RealisasiBulanan]:
     """A pegawai's realisation rows of one month, in the order of his SKP."""
     qs = RealisasiBulanan.objects.filter(skp__pegawai=pegawai, tahun=tahun, bulan=bulan)
+    qs = qs.prefetch_related(bukti_dengan_pengunggah())
     return _realisasi_lengkap(qs).order_by(
         "skp__mulai",
         "indikator__rhk__jenis",

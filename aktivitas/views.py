@@ -33,10 +33,11 @@ from django.views.decorators.http import require_GET, require_POST
 from pegawai.models import Pegawai, Riwayat
 from pegawai.selectors import get_pegawai
 
-from . import rules, selectors, services
+from . import rules, selectors, services, services_bukti
 from . import services_rencana_aksi as svc_rencana
 from .forms import AktivitasForm, RencanaAksiForm, awal_dari_aktivitas, sama_isinya
 from .models import Aktivitas
+from .views_bukti import ditolak_saat_diterima, konteks_bukti, terima_unggahan
 
 T = "aktivitas/"
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -120,7 +121,13 @@ def _judul_bulan(tahun: int, bulan: int) -> str:
 
 # --- the entry form -------------------------------------------------------------------------
 def _form_aktivitas(
-    pegawai: Pegawai, tanggal: dt.date, *, data=None, initial=None, baru: bool = True
+    pegawai: Pegawai,
+    tanggal: dt.date,
+    *,
+    data=None,
+    files=None,
+    initial=None,
+    baru: bool = True,
 ) -> tuple[AktivitasForm, list]:
     """The entry form with the RHK of the SKP in force on ``tanggal`` and the action plans
     of that month; also returns those RHK."""
@@ -129,6 +136,7 @@ def _form_aktivitas(
     rencana_qs = selectors.rencana_aksi_periode([r.pk for r in rhk], tanggal.year, tanggal.month)
     form = AktivitasForm(
         data,
+        files,
         initial=initial,
         rhk_pilihan=rhk,
         rhk_qs=selectors.rhk_pegawai(pegawai),
@@ -138,6 +146,9 @@ def _form_aktivitas(
         baru=baru,
     )
     form.ada_rhk = bool(rhk)
+    atur = services_bukti.pengaturan_bukti(pegawai.instansi_id)
+    form.atur_bukti(atur.daftar_jenis_bukti, atur.ukuran_bukti_maks_mb)
+    form.pengaturan = atur  # the page reads the same settings (one query)
     return form, rhk
 
 
@@ -178,7 +189,8 @@ def _konteks_hari(
     elif not hasattr(form, "satuan_terakhir"):
         form.satuan_terakhir = selectors.kebiasaan_isian(pegawai).satuan
     menit = sum(a.durasi_menit for a in daftar)
-    n = selectors.batas_hari_terlambat(pegawai.instansi_id)
+    atur = getattr(form, "pengaturan", None) or services_bukti.pengaturan_bukti(pegawai.instansi_id)
+    n = atur.batas_hari_kerja_terlambat
     sebelum, sesudah = tanggal - dt.timedelta(days=1), tanggal + dt.timedelta(days=1)
     return {
         "pegawai": pegawai,
@@ -189,6 +201,7 @@ def _konteks_hari(
         "masa_depan": tanggal > hari_ini,
         "daftar": daftar,
         "form": form,
+        "pengaturan_bukti": atur,
         "total_jam": menit // 60,
         "total_menit": menit % 60,
         "batas_hari": n,
@@ -225,21 +238,33 @@ def _render_hari(
     return render(request, T + "harian.html", konteks)
 
 
+def _batas_unggahan_hari(request: HttpRequest) -> int:
+    pegawai, _sebagai = _pegawai_diisi(request)  # 404/403 before the body is received
+    return services_bukti.batas_ukuran_pegawai(pegawai)
+
+
 @never_cache  # a page restored from the browser's cache would resend an old key
 @login_required
+@terima_unggahan(_batas_unggahan_hari)
 def harian(request: HttpRequest) -> HttpResponse:
-    """The day: quick entry at the top, the day's activities below."""
+    """The day: quick entry at the top (with its evidence), the day's activities below."""
     pegawai, sebagai = _pegawai_diisi(request)
     tanggal = _tanggal(request.GET.get("tanggal"), None) or _hari_ini()
     if request.method != "POST":
         return _render_hari(request, pegawai, sebagai, tanggal)
     tanggal_isian = _tanggal(request.POST.get("tanggal"), None) or tanggal
-    form, _rhk = _form_aktivitas(pegawai, tanggal_isian, data=request.POST)
+    form, _rhk = _form_aktivitas(pegawai, tanggal_isian, data=request.POST, files=request.FILES)
     if form.is_valid():
         data = form.data_aktivitas()
         try:
-            aktivitas, dibuat = services.catat_aktivitas(
-                request.user, pegawai, data, form.cleaned_data["kunci"] or uuid.uuid4()
+            aktivitas, dibuat = services_bukti.catat_aktivitas_dengan_bukti(
+                request.user,
+                pegawai,
+                data,
+                form.cleaned_data["kunci"] or uuid.uuid4(),
+                berkas=form.cleaned_data.get("berkas") or [],
+                tautan=form.cleaned_data.get("tautan") or "",
+                ditolak_sebelumnya=ditolak_saat_diterima(request),
             )
         except ValidationError as e:
             _terapkan_galat(form, e)
@@ -300,9 +325,12 @@ def ubah(request: HttpRequest, pk: int) -> HttpResponse:
             pegawai, aktivitas.tanggal, initial=awal_dari_aktivitas(aktivitas), baru=False
         )
     form.satuan_terakhir = selectors.kebiasaan_isian(pegawai).satuan
+    aktivitas = selectors.get_aktivitas(request.user, aktivitas.pk)  # with its evidence
     konteks = {
+        **konteks_bukti(request.user, aktivitas, kembali=request.get_full_path()),
         "aktivitas": aktivitas,
         "pegawai": pegawai,
+        "pegawai_id": pegawai.pk,
         "atas_nama": sebagai == Riwayat.Sebagai.OPERATOR,
         "form": form,
         "url_kembali": url_kembali,

@@ -29,7 +29,7 @@ from pegawai.models import Pegawai
 from pegawai.selectors import get_pegawai
 from skp.models import RencanaHasilKerja, Skp
 
-from . import selectors_tinjau, services, services_realisasi
+from . import selectors_tinjau, services, services_bukti, services_realisasi
 from .forms_realisasi import PilihBulanForm, RealisasiForm, geser_bulan, parse_bulan
 from .forms_tinjau import KembalikanForm
 from .models import RealisasiBulanan
@@ -158,6 +158,7 @@ def _halaman(request, pegawai, tahun, bulan, *, rows=None, forms=None, pilih=Non
         "lewat_batas": hari_ini > batas and bool(belum_diajukan),
         "terlambat": any(r.terlambat for r in rows),
         "url_ini": _url_bulanan(pegawai, user, tahun, bulan),
+        "pengaturan_bukti": services_bukti.pengaturan_bukti(pegawai.instansi_id),
     }
     return render(request, T + "bulanan.html", konteks, status=status)
 

@@ -155,9 +155,9 @@ class BahanRhk:
 
 def bahan_penilaian(pp: PeriodePenilaian, skp: Skp) -> dict:
     """What the penilai reads before rating: per RHK its indicators and targets, the monthly
-    realisations of the window's months, the approved activities and their evidence, and
-    the feedback given in the window; the BerAKHLAK values with the SKP's ekspektasi.
-    Seven queries whatever the number of RHK."""
+    realisations of the window's months, the evidence of the approved activities and of
+    those realisations, and the feedback given in the window; the BerAKHLAK values with the
+    SKP's ekspektasi.  Seven queries whatever the number of RHK."""
     from aktivitas.models import Aktivitas, BuktiDukung, RealisasiBulanan, UmpanBalik
     from skp.models import EkspektasiPerilaku, RencanaHasilKerja
     from skp.rules import BERAKHLAK
@@ -186,12 +186,16 @@ def bahan_penilaian(pp: PeriodePenilaian, skp: Skp) -> dict:
     )
     jumlah = dict(disetujui.values("rhk_id").annotate(n=Count("pk")).values_list("rhk_id", "n"))
     bukti: dict[int, list] = defaultdict(list)
+    realisasi_jendela = RealisasiBulanan.objects.filter(dalam_bulan, skp=skp)
     for b in (
-        BuktiDukung.objects.filter(aktivitas__in=disetujui)
-        .select_related("aktivitas")
+        BuktiDukung.objects.filter(
+            Q(aktivitas__in=disetujui) | Q(realisasi__in=realisasi_jendela.values("pk"))
+        )
+        .select_related("aktivitas", "realisasi__indikator")
         .order_by("aktivitas__tanggal", "pk")
     ):
-        bukti[b.aktivitas.rhk_id].append(b)
+        rhk_id = b.aktivitas.rhk_id if b.aktivitas_id else b.realisasi.indikator.rhk_id
+        bukti[rhk_id].append(b)
     umpan: dict[int, list] = defaultdict(list)
     for u in (
         UmpanBalik.objects.filter(dalam_bulan, rhk__skp=skp)

@@ -207,6 +207,13 @@ ATURAN: dict[str, Aturan] = {
     "bukti_tautan": Aturan(
         UBAH_AKTIVITAS, kwargs=lambda o: {"aktivitas_id": o.aktivitas_staf.pk}, metode="post"
     ),
+    # The staf's submitted realisation: who may change it gets the form with its refusal (200).
+    "bukti_realisasi_unggah": Aturan(
+        UBAH_AKTIVITAS, kwargs=lambda o: {"realisasi_id": o.realisasi_staf.pk}, metode="post"
+    ),
+    "bukti_realisasi_tautan": Aturan(
+        UBAH_AKTIVITAS, kwargs=lambda o: {"realisasi_id": o.realisasi_staf.pk}, metode="post"
+    ),
     "bukti_hapus": Aturan(AKSI_AKTIVITAS, kwargs=pk(lambda o: o.bukti_staf), metode="post"),
     "bukti_unduh": Aturan(BACA_BUKTI, kwargs=pk(lambda o: o.bukti_staf)),
     "bukti_pratinjau": Aturan(BACA_BUKTI, kwargs=pk(lambda o: o.bukti_staf)),

@@ -9,7 +9,7 @@ class AktivitasConfig(AppConfig):
     def ready(self) -> None:
         from pegawai.services import PENDENGAR_PENUGASAN
 
-        from . import riwayat  # noqa: F401 - registers the action labels
+        from . import navigasi, riwayat  # noqa: F401 - menu counts, action labels
         from .tasks import saat_penugasan_berubah
 
         if saat_penugasan_berubah not in PENDENGAR_PENUGASAN:

@@ -1,8 +1,10 @@
-"""The role-aware navigation.
+"""The role-aware navigation, grouped: Kinerja saya · Tim saya · Unit · Administrasi.
 
 The lower apps' entries are listed here in the order shown; the apps above them (penilaian,
-notifikasi, pemantauan) add theirs with ``daftarkan`` from their ``AppConfig.ready``, placed
-after a named entry, so that no lower module has to import them."""
+notifikasi, pemantauan) add theirs with ``daftarkan`` from their ``AppConfig.ready`` (or a
+module it imports), placed after a named entry, so that no lower module has to import them.
+An app may also register a count of waiting work for one of its entries with
+``daftarkan_hitungan``; it is computed once per request, only for users who see the entry."""
 
 from __future__ import annotations
 
@@ -13,13 +15,20 @@ from django.utils.translation import gettext_lazy as _
 
 from pegawai.permissions import Peran
 
+# The groups, in the order shown.
+GRUP_KINERJA = _("Kinerja saya")
+GRUP_TIM = _("Tim saya")
+GRUP_UNIT = _("Unit")
+GRUP_ADMIN = _("Administrasi")
+URUTAN_GRUP = (GRUP_KINERJA, GRUP_TIM, GRUP_UNIT, GRUP_ADMIN)
+
 
 @dataclass(frozen=True)
 class Menu:
     label: str
     url_name: str
     boleh: Callable[[Peran], bool]
-    grup: str = ""
+    grup: str = GRUP_KINERJA
 
 
 def _semua(p: Peran) -> bool:
@@ -31,20 +40,23 @@ MENU: list[Menu] = [
     Menu(_("Aktivitas harian"), "aktivitas_harian", _semua),
     Menu(_("Realisasi bulanan"), "realisasi_bulanan", _semua),
     Menu(_("SKP saya"), "skp_daftar", _semua),
-    Menu(_("Persetujuan SKP"), "skp_antrean", lambda p: p.is_atasan or p.is_admin),
-    Menu(_("Tinjau aktivitas"), "aktivitas_tinjau", lambda p: p.is_atasan or p.is_admin),
-    Menu(_("Matriks peran hasil"), "skp_matriks", lambda p: p.is_atasan),
-    Menu(_("Bawahan"), "bawahan", lambda p: p.is_atasan),
-    Menu(_("Pegawai unit"), "pegawai_daftar", lambda p: p.is_operator or p.is_admin),
-    Menu(_("Pustaka RHK"), "pustaka_daftar", lambda p: p.is_operator or p.is_admin),
-    Menu(_("Periode"), "periode_daftar", lambda p: p.is_admin, _("Kelola")),
-    Menu(_("Unit kerja"), "kelola_unit", lambda p: p.is_admin, _("Kelola")),
-    Menu(_("Jabatan"), "kelola_jabatan", lambda p: p.is_admin, _("Kelola")),
-    Menu(_("Pegawai"), "kelola_pegawai", lambda p: p.is_admin, _("Kelola")),
-    Menu(_("Operator"), "kelola_operator", lambda p: p.is_admin, _("Kelola")),
-    Menu(_("Impor data"), "kelola_impor", lambda p: p.is_admin, _("Kelola")),
-    Menu(_("Hari libur"), "libur_daftar", lambda p: p.is_admin, _("Kelola")),
+    Menu(_("Persetujuan SKP"), "skp_antrean", lambda p: p.is_atasan or p.is_admin, GRUP_TIM),
+    Menu(_("Tinjau aktivitas"), "aktivitas_tinjau", lambda p: p.is_atasan or p.is_admin, GRUP_TIM),
+    Menu(_("Matriks peran hasil"), "skp_matriks", lambda p: p.is_atasan, GRUP_TIM),
+    Menu(_("Bawahan"), "bawahan", lambda p: p.is_atasan, GRUP_TIM),
+    Menu(_("Pegawai unit"), "pegawai_daftar", lambda p: p.is_operator or p.is_admin, GRUP_UNIT),
+    Menu(_("Pustaka RHK"), "pustaka_daftar", lambda p: p.is_operator or p.is_admin, GRUP_UNIT),
+    Menu(_("Periode"), "periode_daftar", lambda p: p.is_admin, GRUP_ADMIN),
+    Menu(_("Unit kerja"), "kelola_unit", lambda p: p.is_admin, GRUP_ADMIN),
+    Menu(_("Jabatan"), "kelola_jabatan", lambda p: p.is_admin, GRUP_ADMIN),
+    Menu(_("Pegawai"), "kelola_pegawai", lambda p: p.is_admin, GRUP_ADMIN),
+    Menu(_("Operator"), "kelola_operator", lambda p: p.is_admin, GRUP_ADMIN),
+    Menu(_("Impor data"), "kelola_impor", lambda p: p.is_admin, GRUP_ADMIN),
+    Menu(_("Hari libur"), "libur_daftar", lambda p: p.is_admin, GRUP_ADMIN),
 ]
+
+# url_name -> function(user, peran) -> int: the work waiting behind an entry (a badge).
+HITUNGAN: dict[str, Callable] = {}
 
 
 def daftarkan(menu: Menu, setelah: str | None = None) -> None:
@@ -55,3 +67,9 @@ def daftarkan(menu: Menu, setelah: str | None = None) -> None:
         return
     posisi = next((i + 1 for i, m in enumerate(MENU) if m.url_name == setelah), len(MENU))
     MENU.insert(posisi, menu)
+
+
+def daftarkan_hitungan(url_name: str, fungsi: Callable) -> None:
+    """Show ``fungsi(user, peran)`` (a number of waiting items; 0 shows nothing) beside the
+    entry ``url_name``.  It should cost one cheap, indexed query."""
+    HITUNGAN[url_name] = fungsi

@@ -7,7 +7,7 @@ class NotifikasiConfig(AppConfig):
     verbose_name = _("Notifikasi dan pengingat")
 
     def ready(self) -> None:
-        from ekinerja.navigasi import Menu, daftarkan
+        from ekinerja.navigasi import GRUP_ADMIN, Menu, daftarkan
 
         from . import riwayat, tasks  # noqa: F401  (history labels, Celery tasks)
 
@@ -16,7 +16,7 @@ class NotifikasiConfig(AppConfig):
                 _("Pengaturan pengingat"),
                 "notifikasi_pengaturan",
                 lambda p: p.is_admin,
-                _("Kelola"),
+                GRUP_ADMIN,
             ),
             setelah="libur_daftar",
         )

@@ -7,13 +7,14 @@ class PemantauanConfig(AppConfig):
     verbose_name = _("Pemantauan kinerja")
 
     def ready(self) -> None:
-        from ekinerja.navigasi import Menu, daftarkan
+        from ekinerja.navigasi import GRUP_UNIT, Menu, daftarkan
 
         daftarkan(
             Menu(
                 _("Pemantauan"),
                 "pemantauan_dasbor",
                 lambda p: p.is_admin or p.is_operator or p.is_atasan,
+                GRUP_UNIT,
             ),
             setelah="pegawai_daftar",
         )
@@ -22,6 +23,7 @@ class PemantauanConfig(AppConfig):
                 _("Beban kerja"),
                 "pemantauan_beban",
                 lambda p: p.is_admin or p.is_operator or p.is_atasan,
+                GRUP_UNIT,
             ),
             setelah="pemantauan_dasbor",
         )

@@ -2,25 +2,24 @@
 
 from django.utils.translation import gettext_lazy as _  # noqa: F401
 
-from ekinerja.navigasi import Menu, daftarkan  # noqa: F401
+from ekinerja.navigasi import GRUP_ADMIN, GRUP_TIM, GRUP_UNIT, Menu, daftarkan
 
 # One ``daftarkan(Menu(...), setelah="…")`` per page, in the order they should appear.
 
 # Ratings: the atasan (and the admin, for the PPK-rated JPT) rates; everybody reads his own.
 daftarkan(
-    Menu(_("Penilaian kinerja"), "nilai_daftar", lambda p: p.is_atasan or p.is_admin),
+    Menu(_("Penilaian kinerja"), "nilai_daftar", lambda p: p.is_atasan or p.is_admin, GRUP_TIM),
     setelah="aktivitas_tinjau",
 )
 daftarkan(Menu(_("Penilaian saya"), "penilaian_saya", lambda p: True), setelah="skp_daftar")
 daftarkan(
-    Menu(_("Jendela penilaian"), "jendela_daftar", lambda p: p.is_admin, _("Kelola")),
+    Menu(_("Jendela penilaian"), "jendela_daftar", lambda p: p.is_admin, GRUP_ADMIN),
     setelah="periode_daftar",
 )
 
 # Follow-up (TPP, angka kredit, SIASN): operators and the admin instansi.
-_TINDAK_LANJUT = _("Tindak lanjut")
 daftarkan(
-    Menu(_("TPP"), "tpp_rekap", lambda p: p.is_operator or p.is_admin, _TINDAK_LANJUT),
+    Menu(_("TPP"), "tpp_rekap", lambda p: p.is_operator or p.is_admin, GRUP_UNIT),
     setelah="kelola_impor",
 )
 daftarkan(
@@ -28,22 +27,22 @@ daftarkan(
         _("Angka kredit"),
         "angka_kredit_rekap",
         lambda p: p.is_operator or p.is_admin,
-        _TINDAK_LANJUT,
+        GRUP_UNIT,
     ),
     setelah="tpp_rekap",
 )
 daftarkan(
-    Menu(_("Pengaturan TPP"), "tpp_pengaturan", lambda p: p.is_admin, _TINDAK_LANJUT),
+    Menu(_("Pengaturan TPP"), "tpp_pengaturan", lambda p: p.is_admin, GRUP_ADMIN),
     setelah="angka_kredit_rekap",
 )
 daftarkan(
-    Menu(_("Ekspor SIASN"), "siasn_ekspor", lambda p: p.is_admin, _TINDAK_LANJUT),
+    Menu(_("Ekspor SIASN"), "siasn_ekspor", lambda p: p.is_admin, GRUP_ADMIN),
     setelah="tpp_pengaturan",
 )
 
 # Distribution curve: the admin instansi sets the predikat kinerja organisasi per unit.
 daftarkan(
-    Menu(_("Predikat organisasi"), "predikat_organisasi", lambda p: p.is_admin, _("Kelola")),
+    Menu(_("Predikat organisasi"), "predikat_organisasi", lambda p: p.is_admin, GRUP_ADMIN),
     setelah="jendela_daftar",
 )
 
@@ -56,6 +55,7 @@ daftarkan(
         _("Kurva distribusi"),
         "kurva_daftar",
         lambda p: p.is_admin or p.is_operator or p.is_atasan,
+        GRUP_TIM,
     ),
     setelah="nilai_daftar",
 )

@@ -7,4 +7,4 @@ class SkpConfig(AppConfig):
     verbose_name = _("Perencanaan kinerja (SKP)")
 
     def ready(self) -> None:
-        from . import beranda, riwayat  # noqa: F401 - register home cards and action labels
+        from . import beranda, navigasi, riwayat  # noqa: F401 - home cards, menu counts, labels

@@ -150,4 +150,4 @@ def test_jumlah_query_tetap(client, org, cascade, periode, django_assert_max_num
         r = client.get(URL)
     assert len(r.context["baris"][1][1]) == 30
     assert r.context["jumlah_tanpa_dukungan"] == 0
-    assert sedikit <= 16
+    assert sedikit <= 19  # +3: the menu's waiting-work counts

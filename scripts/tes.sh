@@ -9,6 +9,8 @@ if [ "${CI:-}" = "true" ]; then
   export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
   export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/0}"
   export EKINERJA_WAJIB_LAYANAN_NYATA=1
+  ./scripts/chromium.sh
+  export EKINERJA_WAJIB_PERAMBAN=1
   case "$DATABASE_URL" in
     postgres://*|postgresql://*) ;;
     *) echo "CI harus memakai PostgreSQL, bukan: $DATABASE_URL" >&2; exit 1 ;;

@@ -25,8 +25,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from ekinerja.konfirmasi import Konfirmasi, tampilkan_konfirmasi
 from pegawai.hierarki import rantai_penilai
 from pegawai.models import Pegawai, Riwayat
 from pegawai.selectors import get_pegawai
@@ -376,13 +377,52 @@ def salin(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(_url_detail(skp.pk, "rhk-daftar"))
 
 
+def _konfirmasi_ajukan(request: HttpRequest, skp: Skp) -> HttpResponse:
+    """GET: say what submitting will do, in numbers, before it is done (nothing changes)."""
+    services.sebagai_pemilik(request.user, skp)  # the same right as the POST (403 else)
+    if skp.status != Skp.Status.DRAFT and skp.status != Skp.Status.DIKEMBALIKAN:
+        messages.info(
+            request, _("SKP ini sudah %(status)s.") % {"status": skp.get_status_display().lower()}
+        )
+        return redirect("skp_detail", skp.pk)
+    if services.kekurangan_pengajuan(skp):
+        return redirect(_url_detail(skp.pk, "kesiapan"))
+    rhk = RencanaHasilKerja.objects.filter(skp=skp).count()
+    indikator = IndikatorKinerja.objects.filter(rhk__skp=skp).count()
+    penilai = rantai_penilai(skp.pegawai, services.hari_ini()).pejabat_penilai
+    nama = penilai.pegawai.nama_lengkap if penilai and penilai.pegawai else _("pejabat penilai")
+    return tampilkan_konfirmasi(
+        request,
+        Konfirmasi(
+            judul=_("Ajukan SKP"),
+            pertanyaan=_(
+                "Ajukan %(skp)s dengan %(rhk)s RHK dan %(indikator)s indikator kepada %(nama)s?"
+            )
+            % {"skp": skp, "rhk": rhk, "indikator": indikator, "nama": nama},
+            akibat=_(
+                "Setelah diajukan, isi SKP tidak dapat diubah kecuali dikembalikan oleh pejabat "
+                "penilai."
+            ),
+            tombol=_("Ya, ajukan"),
+            aksi=reverse("skp_ajukan", args=[skp.pk]),
+            kembali=reverse("skp_detail", args=[skp.pk]),
+        ),
+    )
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def ajukan(request: HttpRequest, pk: int) -> HttpResponse:
     skp = _skp_ringan(request, pk)
+    if request.method == "GET":
+        return _konfirmasi_ajukan(request, skp)
     try:
         services.ajukan_skp(request.user, skp)
     except ValidationError as e:
+        skp.refresh_from_db(fields=["status"])
+        if skp.status == Skp.Status.DIAJUKAN:  # a repeated POST: the first one did it
+            messages.info(request, _("SKP ini sudah diajukan; tidak diajukan dua kali."))
+            return redirect("skp_detail", skp.pk)
         messages.error(request, _("SKP belum dapat diajukan:"))
         for m in e.messages:
             messages.error(request, m)

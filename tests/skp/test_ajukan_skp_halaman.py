@@ -42,7 +42,8 @@ def test_daftar_periksa_menyebut_kekurangan_dan_tombol_nonaktif(client, org, kas
 def test_skp_lengkap_dapat_diajukan(client, org, kasi_siap):
     client.force_login(org.kasi)
     html = client.get(detail(kasi_siap)).content.decode()
-    assert f'action="{ajukan(kasi_siap)}"' in html
+    # The button asks first (tests/skp/test_konfirmasi_ajukan.py); its confirmation posts here.
+    assert f'href="{ajukan(kasi_siap)}"' in html and 'data-konfirmasi="ajukan-skp"' in html
     resp = client.post(ajukan(kasi_siap), follow=True)
     kasi_siap.refresh_from_db()
     assert kasi_siap.status == Skp.Status.DIAJUKAN and kasi_siap.penilai == org.kabid
@@ -73,7 +74,8 @@ def test_skp_sudah_diajukan_tidak_diajukan_lagi(client, org, kasi_siap):
     services.ajukan_skp(org.kasi, kasi_siap)
     client.force_login(org.kasi)
     resp = client.post(ajukan(kasi_siap), follow=True)
-    assert "SKP berstatus Diajukan tidak dapat diajukan." in resp.content.decode()
+    # A repeated submit (double click, back button) is answered from the state it left.
+    assert "SKP ini sudah diajukan; tidak diajukan dua kali." in resp.content.decode()
     assert Riwayat.objects.filter(object_id=kasi_siap.pk, aksi="skp.diajukan").count() == 1
 
 
@@ -85,7 +87,7 @@ def test_skp_dikembalikan_menampilkan_alasan_dan_dapat_diajukan_lagi(client, org
     assert "SKP dikembalikan oleh pejabat penilai." in html
     assert "Indikator RHK 1 belum terukur." in html
     assert "Dikembalikan" in html
-    assert f'action="{ajukan(kasi_siap)}"' in html
+    assert f'href="{ajukan(kasi_siap)}"' in html
     client.post(ajukan(kasi_siap))
     kasi_siap.refresh_from_db()
     assert kasi_siap.status == Skp.Status.DIAJUKAN

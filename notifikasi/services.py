@@ -243,11 +243,18 @@ def kirim_email_antre(batas: int = 50) -> int:
 
 
 def kirim_pengingat_manual(
-    pelaku, penerima_ids: Iterable[int], judul: str, pesan: str, tautan: str = ""
+    pelaku,
+    penerima_ids: Iterable[int],
+    judul: str,
+    pesan: str,
+    tautan: str = "",
+    *,
+    kunci: str | None = None,
 ) -> int:
     """Remind pegawai by hand.  The actor must be admin of their instansi, operator of their
-    unit or their atasan today; otherwise ``PermissionDenied``.  Returns the number created
-    (a double click within the same minute creates one notification)."""
+    unit or their atasan today; otherwise ``PermissionDenied``.  Returns the number created:
+    the same ``kunci`` (a confirmation's one-time token) sends once per recipient; without
+    one, a double click within the same minute creates one notification."""
     ids = set(penerima_ids)
     penerima = list(Pegawai.objects.filter(pk__in=ids).select_related("unit_kerja"))
     if len(penerima) != len(ids):
@@ -264,8 +271,11 @@ def kirim_pengingat_manual(
             raise PermissionDenied(
                 _("Anda tidak berwenang mengingatkan %(nama)s.") % {"nama": orang}
             )
-    menit = timezone.localtime().strftime("%Y-%m-%dT%H:%M")
-    kunci = f"{pelaku.pk}:{menit}:{zlib.crc32(judul.encode()):08x}"
+    if kunci is None:
+        menit = timezone.localtime().strftime("%Y-%m-%dT%H:%M")
+        kunci = f"{pelaku.pk}:{menit}:{zlib.crc32(judul.encode()):08x}"
+    else:
+        kunci = f"{pelaku.pk}:{kunci}"
     with transaction.atomic():
         dibuat = buat_notifikasi(
             Rencana(orang.pk, Jenis.MANUAL, kunci, judul, pesan, tautan) for orang in penerima

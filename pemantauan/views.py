@@ -7,6 +7,8 @@ Thin: parse the filter, read through :mod:`pemantauan.selectors` (scoped; a fore
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -15,9 +17,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST, require_safe
+from django_htmx.http import reswap, retarget
 
+from ekinerja.konfirmasi import Konfirmasi, tampilkan_konfirmasi
 from notifikasi.services import kirim_pengingat_manual
 from pegawai.ekspor import respons_tabel
 from penilaian.models import PeriodePenilaian
@@ -247,6 +251,42 @@ PENGINGAT = {
 }
 
 
+def _token_sah(token: str) -> bool:
+    try:
+        return uuid.UUID(token).hex == token
+    except ValueError:
+        return False
+
+
+def _konfirmasi_pengingat(request, jenis: str, ids: list[int], judul: str, kembali: str):
+    """Before sending: "Kirim pengingat ke N pegawai?", with a one-time token so that the same
+    confirmation posted twice sends once."""
+    data = [("token", uuid.uuid4().hex)] + [("pegawai", str(i)) for i in ids]
+    respons = tampilkan_konfirmasi(
+        request,
+        Konfirmasi(
+            judul=_("Kirim pengingat"),
+            pertanyaan=ngettext(
+                "Kirim pengingat ke %(n)s pegawai?", "Kirim pengingat ke %(n)s pegawai?", len(ids)
+            )
+            % {"n": len(ids)},
+            rincian=[_("Judul pengingat: %(judul)s") % {"judul": judul}],
+            akibat=_(
+                "Setiap pegawai itu menerima notifikasi (dan e-mail bila diaktifkan); pengingat "
+                "yang sudah terkirim tidak dapat ditarik kembali."
+            ),
+            tombol=_("Ya, kirim"),
+            aksi=request.get_full_path(),
+            kembali=kembali,
+            data=data,
+        ),
+    )
+    if request.htmx:  # the list's form targets its message box: open the dialog instead
+        respons = retarget(respons, "#dialog-konfirmasi")
+        respons = reswap(respons, "innerHTML")
+    return respons
+
+
 @login_required
 @require_POST
 def kirim_pengingat(request: HttpRequest, jenis: str) -> HttpResponse:
@@ -267,13 +307,21 @@ def kirim_pengingat(request: HttpRequest, jenis: str) -> HttpResponse:
         return redirect(kembali)
     judul, pesan, url = PENGINGAT[jenis]
     label = str(jendela) if jenis.startswith("penilaian") and jendela else s.label
+    token = request.POST.get("token", "")
+    if not _token_sah(token):
+        return _konfirmasi_pengingat(request, jenis, ids, str(judul), kembali)
     n = kirim_pengingat_manual(
-        request.user, ids, str(judul), str(pesan) % {"periode": label}, reverse(url)
+        request.user,
+        ids,
+        str(judul),
+        str(pesan) % {"periode": label},
+        reverse(url),
+        kunci=f"konfirmasi:{token}",
     )
-    messages.success(
-        request,
-        _("Pengingat dikirim ke %(n)s pegawai.") % {"n": n},
-    )
+    if n:
+        messages.success(request, _("Pengingat dikirim ke %(n)s pegawai.") % {"n": n})
+    else:  # the same confirmation posted again: its reminders exist already
+        messages.info(request, _("Pengingat ini sudah dikirim; tidak dikirim dua kali."))
     if request.htmx:
         return render(request, "components/messages.html")
     return redirect(kembali)

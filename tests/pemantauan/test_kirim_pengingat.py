@@ -4,6 +4,8 @@ the success message gives the count."""
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 from django.urls import reverse
 
@@ -15,13 +17,18 @@ from tests.pemantauan.conftest import HARI_INI, TAHUN
 pytestmark = pytest.mark.django_db
 
 
+def token() -> str:
+    """The one-time token a confirmation carries (tests/pemantauan/test_konfirmasi_pengingat.py)."""
+    return uuid.uuid4().hex
+
+
 @pytest.fixture
 def panggilan(monkeypatch):
     asli = layanan.kirim_pengingat_manual  # the real service, watched
     catatan = []
 
-    def mata_mata(pelaku, penerima_ids, judul, pesan, tautan):
-        n = asli(pelaku, penerima_ids, judul, pesan, tautan)
+    def mata_mata(pelaku, penerima_ids, judul, pesan, tautan, **kw):
+        n = asli(pelaku, penerima_ids, judul, pesan, tautan, **kw)
         catatan.append((pelaku, sorted(penerima_ids), judul, pesan, tautan, n))
         return n
 
@@ -39,14 +46,14 @@ def test_pengingat_ke_yang_dipilih_dan_ke_semua(client, kabupaten, admin_kab, pa
     luar = next(p.pk for p in kabupaten.pegawai if p.pk not in ids)
     url = reverse("pemantauan_pengingat", args=["realisasi_belum"]) + f"?tahun={TAHUN}"
 
-    r = client.post(url, {"pegawai": [ids[0], ids[1], luar]}, follow=True)
+    r = client.post(url, {"pegawai": [ids[0], ids[1], luar], "token": token()}, follow=True)
     assert panggilan[-1][1] == sorted(ids[:2])  # the pegawai outside the list is dropped
     assert panggilan[-1][0] == admin_kab
     assert set(Notifikasi.objects.values_list("penerima_id", flat=True)) == set(ids[:2])
     pesan = [str(m) for m in r.context["messages"]]
     assert f"Pengingat dikirim ke {panggilan[-1][5]} pegawai." in pesan
 
-    r = client.post(url, {"semua": "1"}, headers={"HX-Request": "true"})
+    r = client.post(url, {"semua": "1", "token": token()}, headers={"HX-Request": "true"})
     assert r.status_code == 200
     assert panggilan[-1][1] == sorted(ids)
     assert f"Pengingat dikirim ke {panggilan[-1][5]} pegawai.".encode() in r.content

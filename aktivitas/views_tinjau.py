@@ -9,6 +9,7 @@ may not review answers 403 (the service decides, on the activity's own date).
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,13 +19,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
-from django.template import TemplateDoesNotExist
-from django.template.loader import get_template
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
+
+from ekinerja.konfirmasi import Konfirmasi, tampilkan_konfirmasi
 
 from . import selectors_tinjau, services, services_umpan_balik
 from .forms_realisasi import geser_bulan, parse_bulan
@@ -33,17 +35,6 @@ from .models import Aktivitas
 
 T = "aktivitas/tinjau/"
 PER_HALAMAN = 50
-DAFTAR_BUKTI = "aktivitas/bukti/_daftar.html"
-
-
-def ada_daftar_bukti() -> bool:
-    """The evidence list partial belongs to the evidence pages; until it exists the queue
-    shows a plain list."""
-    try:
-        get_template(DAFTAR_BUKTI)
-    except TemplateDoesNotExist:
-        return False
-    return True
 
 
 def wajib_peninjau(user) -> None:
@@ -91,7 +82,7 @@ def antrean(request: HttpRequest) -> HttpResponse:
         page_obj = Paginator(qs, PER_HALAMAN).get_page(request.GET.get("page"))
         for a in page_obj:
             a.form_kembalikan = form_kembalikan(a)
-        konteks.update(form=form, page_obj=page_obj, ada_daftar_bukti=ada_daftar_bukti())
+        konteks.update(form=form, page_obj=page_obj)
     else:
         qs = selectors_tinjau.antrean_realisasi(user)
         page_obj = Paginator(qs, PER_HALAMAN).get_page(request.GET.get("page"))
@@ -112,7 +103,6 @@ def _baris(request: HttpRequest, pk: int, *, pesan: list[Message], form=None) ->
             "a": a,
             "pesan": pesan,
             "kembali": request.POST.get("kembali", ""),
-            "ada_daftar_bukti": ada_daftar_bukti(),
             "buka_kembalikan": form is not None,
         },
     )
@@ -191,6 +181,62 @@ def kembalikan(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _ke_antrean(request: HttpRequest) -> HttpResponse:
+    """Back to the queue (with its messages): a whole-page visit even from an htmx post, whose
+    answer would otherwise land in the confirmation dialog."""
+    if request.htmx:
+        return HttpResponseClientRedirect(url_antrean(request))
+    return redirect(url_antrean(request))
+
+
+def _konfirmasi_setujui_massal(request: HttpRequest, ids: list[int]) -> HttpResponse:
+    """Before approving many: "Setujui 37 aktivitas?" with the count per pegawai.  Asked only
+    when every one of them may be approved by this user now (else the refusal, as the POST)."""
+    daftar = list(
+        selectors_tinjau.aktivitas_untuk_tinjau(request.user)
+        .filter(pk__in=ids)
+        .select_related("pegawai")
+    )
+    try:
+        for a in daftar:
+            if a.status != Aktivitas.Status.MENUNGGU:
+                raise ValidationError(
+                    _("Aktivitas %(tanggal)s sudah %(status)s.")
+                    % {
+                        "tanggal": a.tanggal.strftime("%d-%m-%Y"),
+                        "status": a.get_status_display().lower(),
+                    }
+                )
+            services.wajib_penilai(request.user, a.pegawai, a.tanggal)
+    except (ValidationError, PermissionDenied) as e:
+        alasan = " ".join(e.messages) if isinstance(e, ValidationError) else str(e)
+        messages.error(request, _("Tidak ada yang disetujui. %(alasan)s") % {"alasan": alasan})
+        return _ke_antrean(request)
+    per_pegawai = Counter(a.pegawai.nama_lengkap for a in daftar)
+    kembali = request.POST.get("kembali", "")
+    return tampilkan_konfirmasi(
+        request,
+        Konfirmasi(
+            judul=_("Setujui aktivitas"),
+            pertanyaan=ngettext("Setujui %(n)s aktivitas?", "Setujui %(n)s aktivitas?", len(daftar))
+            % {"n": len(daftar)},
+            rincian=[
+                ngettext("%(nama)s: %(n)s aktivitas", "%(nama)s: %(n)s aktivitas", n)
+                % {"nama": nama, "n": n}
+                for nama, n in sorted(per_pegawai.items())
+            ],
+            akibat=_(
+                "Aktivitas yang disetujui tidak dapat diubah lagi oleh pegawai, dan Anda tidak "
+                "dapat mengembalikannya."
+            ),
+            tombol=_("Ya, setujui"),
+            aksi=reverse("aktivitas_setujui_massal"),
+            kembali=url_antrean(request),
+            data=[("yakin", "1"), ("kembali", kembali)] + [("ids", str(a.pk)) for a in daftar],
+        ),
+    )
+
+
 @login_required
 @require_POST
 def setujui_massal(request: HttpRequest) -> HttpResponse:
@@ -200,13 +246,19 @@ def setujui_massal(request: HttpRequest) -> HttpResponse:
     form = PilihAktivitasForm(request.POST)
     if not form.is_valid():
         messages.error(request, " ".join(form.errors.get("ids", [])))
-        return redirect(url_antrean(request))
+        return _ke_antrean(request)
     ids = form.cleaned_data["ids"]
     if selectors_tinjau.aktivitas_untuk_tinjau(user).filter(pk__in=ids).count() != len(ids):
         raise Http404
+    if request.POST.get("yakin") != "1":
+        return _konfirmasi_setujui_massal(request, ids)
     try:
         disetujui = services.setujui_aktivitas(user, ids)
     except (ValidationError, PermissionDenied) as e:
+        if not Aktivitas.objects.filter(pk__in=ids).exclude(status=Aktivitas.Status.DISETUJUI):
+            # A repeated POST of the same confirmation: the first one approved them all.
+            messages.info(request, _("Aktivitas ini sudah disetujui; tidak disetujui dua kali."))
+            return _ke_antrean(request)
         alasan = " ".join(e.messages) if isinstance(e, ValidationError) else str(e)
         messages.error(request, _("Tidak ada yang disetujui. %(alasan)s") % {"alasan": alasan})
     else:
@@ -215,7 +267,7 @@ def setujui_massal(request: HttpRequest) -> HttpResponse:
             request,
             ngettext("%(n)d aktivitas disetujui.", "%(n)d aktivitas disetujui.", n) % {"n": n},
         )
-    return redirect(url_antrean(request))
+    return _ke_antrean(request)
 
 
 # --- feedback -------------------------------------------------------------------------------

@@ -35,7 +35,9 @@ def test_url():
 
 def test_setujui_yang_dicentang(client, org, tiga):
     client.force_login(org.kasi)
-    r = client.post(URL, {"ids": [tiga[0].pk, tiga[2].pk], "kembali": "tab=aktivitas"})
+    r = client.post(
+        URL, {"ids": [tiga[0].pk, tiga[2].pk], "kembali": "tab=aktivitas", "yakin": "1"}
+    )
     assert r.status_code == 302 and r["Location"] == "/aktivitas/tinjau/?tab=aktivitas"
     status = dict(Aktivitas.objects.values_list("pk", "status"))
     assert status == {tiga[0].pk: A.DISETUJUI, tiga[1].pk: A.MENUNGGU, tiga[2].pk: A.DISETUJUI}
@@ -57,7 +59,7 @@ def test_lewat_halaman_satu_asing_semua_batal(client, org, tiga):
     may not see: 404, and nothing is approved."""
     asing = akt.catat_aktivitas(org.jf, org.jf, data(), kunci())[0]
     client.force_login(org.kasi)
-    r = client.post(URL, {"ids": [a.pk for a in tiga] + [asing.pk]})
+    r = client.post(URL, {"ids": [a.pk for a in tiga] + [asing.pk], "yakin": "1"})
     assert r.status_code == 404
     assert set(Aktivitas.objects.values_list("status", flat=True)) == {A.MENUNGGU}
 
@@ -104,3 +106,33 @@ def test_bukan_atasan_ditolak(client, org, tiga, peran, kode):
     client.force_login(getattr(org, peran))
     assert client.post(URL, {"ids": [tiga[0].pk]}).status_code == kode
     assert not Aktivitas.objects.filter(status=A.DISETUJUI).exists()
+
+
+# --- a second look first (issue: "Setujui 37 aktivitas?") --------------------------------------
+def test_konfirmasi_menyebut_jumlah_dan_tidak_mengubah_apa_pun(client, org, tiga):
+    client.force_login(org.kasi)
+    r = client.post(URL, {"ids": [a.pk for a in tiga]}, headers={"HX-Request": "true"})
+    html = r.content.decode()
+    assert r.status_code == 200 and "<html" not in html
+    assert "Setujui 3 aktivitas?" in html and "Staf: 3 aktivitas" in html
+    assert '<input type="hidden" name="yakin" value="1">' in html
+    assert set(Aktivitas.objects.values_list("status", flat=True)) == {A.MENUNGGU}
+    assert not Riwayat.objects.filter(aksi="aktivitas.disetujui").exists()
+    # Without JavaScript the same question is a page.
+    assert "<html" in client.post(URL, {"ids": [tiga[0].pk]}).content.decode()
+
+
+def test_konfirmasi_dikirim_dua_kali_menyetujui_sekali(client, org, tiga):
+    client.force_login(org.kasi)
+    kiriman = {"ids": [a.pk for a in tiga], "yakin": "1"}
+    client.post(URL, kiriman)
+    r = client.post(URL, kiriman)
+    assert Riwayat.objects.filter(aksi="aktivitas.disetujui").count() == 3
+    assert "Aktivitas ini sudah disetujui; tidak disetujui dua kali." in pesan(client, r)
+
+
+def test_konfirmasi_tidak_ditanyakan_bila_tidak_berhak(client, org, tiga):
+    client.force_login(org.admin)
+    r = client.post(URL, {"ids": [tiga[0].pk]}, headers={"HX-Request": "true"})
+    assert r.status_code == 200 and r["HX-Redirect"].startswith("/aktivitas/tinjau/")
+    assert "Setujui 1 aktivitas?" not in r.content.decode()

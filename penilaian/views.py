@@ -16,9 +16,11 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from ekinerja.konfirmasi import Konfirmasi, tampilkan_konfirmasi
 from pegawai.permissions import peran
 from skp import services as skp_services
 from skp.selectors import periode_terlihat
@@ -197,6 +199,45 @@ def _konteks_halaman(pp, skp, penilaian, organisasi, hari_ini) -> dict:
     }
 
 
+def _konfirmasi_tetapkan(request, pp, skp, form, organisasi) -> HttpResponse:
+    """Before setting a rating: the ratings and the predikat they give, said once more; "Ya"
+    posts the same fields again with ``yakin``."""
+    data = [(k, v) for k, vs in request.POST.lists() if k != "csrfmiddlewaretoken" for v in vs]
+    hasil = dict(form.fields["rating_hasil_kerja"].choices).get(
+        organisasi.rating if organisasi.berlaku else form.cleaned_data["rating_hasil_kerja"], ""
+    )
+    perilaku = dict(form.fields["rating_perilaku"].choices).get(
+        form.cleaned_data["rating_perilaku"], ""
+    )
+    kode = _pratinjau_predikat(form, organisasi)
+    predikat = str(rules.LABEL_PREDIKAT.get(rules.Predikat(kode), kode)) if kode else ""
+    akibat = (
+        _(
+            "Setelah ini Anda tidak dapat mengubahnya lagi; predikat tahunan menjadi final saat "
+            "admin memfinalkan kurva unit."
+        )
+        if pp.is_tahunan
+        else _("Setelah ditetapkan, penilaian ini final dan tidak dapat diubah lagi.")
+    )
+    return tampilkan_konfirmasi(
+        request,
+        Konfirmasi(
+            judul=_("Tetapkan penilaian"),
+            pertanyaan=_("Tetapkan penilaian %(nama)s pada %(jendela)s dengan predikat %(p)s?")
+            % {"nama": skp.pegawai.nama_lengkap, "jendela": pp, "p": predikat or "—"},
+            rincian=[
+                _("Rating hasil kerja: %(r)s") % {"r": hasil},
+                _("Rating perilaku kerja: %(r)s") % {"r": perilaku},
+            ],
+            akibat=akibat,
+            tombol=_("Ya, tetapkan"),
+            aksi=request.get_full_path(),
+            kembali=reverse("nilai_isi", kwargs={"jendela": pp.pk, "skp": skp.pk}),
+            data=[*data, ("yakin", "1")],
+        ),
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def nilai_isi(request: HttpRequest, jendela: int, skp: int) -> HttpResponse:
@@ -213,6 +254,14 @@ def nilai_isi(request: HttpRequest, jendela: int, skp: int) -> HttpResponse:
         if penilaian is not None and penilaian.is_final:
             messages.error(request, _("Penilaian sudah final dan tidak dapat diubah lagi."))
             return redirect("nilai_isi", jendela=pp.pk, skp=skp.pk)
+        if (
+            form.is_valid()
+            and "tetapkan" in request.POST
+            and request.POST.get("yakin") != "1"
+            and _pratinjau_predikat(form, organisasi)  # incomplete: the errors come first
+        ):
+            services.sebagai_penilai(request.user, pp, skp)  # the POST's own right, first
+            return _konfirmasi_tetapkan(request, pp, skp, form, organisasi)
         if form.is_valid():
             try:
                 penilaian = penilaian or services.mulai_penilaian(request.user, pp, skp)

@@ -45,9 +45,15 @@ def test_halaman_nilai_simpan_dan_tetapkan(client, org, jendela, skp_semua, pada
     assert p.catatan_perilaku == {"akuntabel": "Selalu tepat waktu"}
     assert "Sangat Baik" in client.get(url).content.decode()
 
-    r = client.post(
-        url, {"rating_hasil_kerja": "sesuai", "rating_perilaku": "sesuai", "tetapkan": "1"}
-    )
+    kiriman = {"rating_hasil_kerja": "sesuai", "rating_perilaku": "sesuai", "tetapkan": "1"}
+    # A second look first: the ratings and the predikat they give; nothing is set yet.
+    html = client.post(url, kiriman).content.decode()
+    assert f"Tetapkan penilaian {skp.pegawai.nama_lengkap} pada {pp} dengan predikat Baik?" in html
+    assert "Rating hasil kerja: Sesuai Ekspektasi" in html
+    assert '<input type="hidden" name="yakin" value="1">' in html
+    p.refresh_from_db()
+    assert p.status == "draft" and p.predikat == "sangat_baik"
+    r = client.post(url, {**kiriman, "yakin": "1"})
     assert r.status_code == 302
     p.refresh_from_db()
     assert p.is_final and p.predikat == "baik"

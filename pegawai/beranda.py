@@ -7,8 +7,11 @@ here in its ``AppConfig.ready``; nothing in ``pegawai`` imports them.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from .rules import hari_terlambat, tingkat_tenggat
 
 
 @dataclass
@@ -19,6 +22,8 @@ class Kartu:
     label_tautan: str = ""
     penting: bool = False  # shown first, as a call to action
     butir: list[str] = field(default_factory=list)
+    tenggat: dt.date | None = None  # the deadline of what the card asks for, if any
+    terlambat_hari: int = 0  # set by kartu_beranda from tenggat
 
 
 PEMBUAT_KARTU: list[Callable] = []
@@ -30,6 +35,18 @@ def daftarkan(fungsi: Callable) -> Callable:
     return fungsi
 
 
-def kartu_beranda(request, peran) -> list[Kartu]:
+def kartu_beranda(request, peran, hari_ini: dt.date) -> list[Kartu]:
+    """The cards, what is overdue first, then what is due today, this week, the rest; calls
+    to action before plain information at each level."""
     kartu = [k for fungsi in PEMBUAT_KARTU for k in fungsi(request, peran)]
-    return sorted(kartu, key=lambda k: not k.penting)
+    for k in kartu:
+        if k.tenggat is not None:
+            k.terlambat_hari = hari_terlambat(k.tenggat, hari_ini)
+    return sorted(
+        kartu,
+        key=lambda k: (
+            tingkat_tenggat(k.tenggat, hari_ini),
+            not k.penting,
+            k.tenggat or dt.date.max,
+        ),
+    )

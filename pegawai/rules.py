@@ -98,3 +98,25 @@ def _periksa_panjang(nip: str) -> None:
         raise NipTidakValid(
             _("NIP harus %(n)d digit, yang diisi %(m)d digit.") % {"n": NIP_LENGTH, "m": len(nip)}
         )
+
+
+# --- deadlines on the home page ------------------------------------------------------------
+TERLAMBAT, HARI_INI, MINGGU_INI, NANTI = 0, 1, 2, 3
+
+
+def hari_terlambat(batas: dt.date, hari_ini: dt.date) -> int:
+    """Days past a deadline (0 on the day itself and before it)."""
+    return max((hari_ini - batas).days, 0)
+
+
+def tingkat_tenggat(batas: dt.date | None, hari_ini: dt.date) -> int:
+    """How soon a deadline is: overdue, today, within the next 7 days, later (or none)."""
+    if batas is None:
+        return NANTI
+    if batas < hari_ini:
+        return TERLAMBAT
+    if batas == hari_ini:
+        return HARI_INI
+    if (batas - hari_ini).days <= 7:
+        return MINGGU_INI
+    return NANTI

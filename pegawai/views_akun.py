@@ -122,7 +122,7 @@ def beranda(request: HttpRequest) -> HttpResponse:
         "peran": p,
         "jumlah_bawahan": len(p.bawahan_ids),
         "unit_operator": list(selectors.unit_dioperatori(user)) if p.is_operator else [],
-        "kartu": kartu_beranda(request, p),
+        "kartu": kartu_beranda(request, p, p.tanggal),
     }
     return render(request, "pegawai/beranda.html", konteks)
 

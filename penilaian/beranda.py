@@ -39,7 +39,8 @@ def kartu_penilaian(request, peran) -> list[Kartu]:
                         % {"n": belum, "jendela": pp, "batas": pp.batas.strftime("%d-%m-%Y")},
                         tautan=reverse("nilai_daftar") + f"?jendela={pp.pk}",
                         label_tautan=_("Nilai sekarang"),
-                        penting=hari_ini <= pp.batas,
+                        penting=True,
+                        tenggat=pp.batas,
                     )
                 )
     batas_baru = timezone.now() - dt.timedelta(days=HARI_BARU)

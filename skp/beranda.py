@@ -29,28 +29,40 @@ def kartu_skp(request, peran) -> list[Kartu]:
             .order_by("-mulai", "-versi")
             .first()
         )
+        batas = periode.batas_penetapan_skp
+        lewat = batas < peran.tanggal
         if skp is None:
+            teks = (
+                _("Batas penetapan SKP periode ini (%(batas)s) sudah lewat dan SKP belum dibuat.")
+                if lewat
+                else _("Anda belum membuat SKP periode ini. Batas penetapan: %(batas)s.")
+            )
             kartu.append(
                 Kartu(
                     judul=_("SKP %(tahun)s") % {"tahun": periode.tahun},
-                    teks=_("Anda belum membuat SKP periode ini. Batas penetapan: %(batas)s.")
-                    % {"batas": periode.batas_penetapan_skp.strftime("%d-%m-%Y")},
+                    teks=teks % {"batas": batas.strftime("%d-%m-%Y")},
                     tautan=reverse("skp_buat"),
                     label_tautan=_("Buat SKP"),
                     penting=True,
+                    tenggat=batas,
                 )
             )
         else:
             perlu_tindakan = skp.status in (Skp.Status.DRAFT, Skp.Status.DIKEMBALIKAN)
             ajakan = _("Lengkapi lalu ajukan kepada pejabat penilai.") if perlu_tindakan else ""
+            if lewat and skp.status != Skp.Status.DITETAPKAN:
+                ajakan = _("Batas penetapan %(batas)s sudah lewat.") % {
+                    "batas": batas.strftime("%d-%m-%Y")
+                } + (" " + ajakan if ajakan else "")
             kartu.append(
                 Kartu(
                     judul=_("SKP %(tahun)s") % {"tahun": periode.tahun},
                     teks=_("Status: %(status)s.") % {"status": skp.get_status_display()}
                     + (" " + ajakan if ajakan else ""),
                     tautan=reverse("skp_detail", args=[skp.pk]),
-                    label_tautan=_("Buka SKP"),
+                    label_tautan=_("Lengkapi dan ajukan SKP") if perlu_tindakan else _("Buka SKP"),
                     penting=perlu_tindakan,
+                    tenggat=batas if skp.status != Skp.Status.DITETAPKAN else None,
                 )
             )
     if peran.is_atasan:

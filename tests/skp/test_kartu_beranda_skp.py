@@ -1,16 +1,34 @@
 """The home page tells the pegawai what to do next about his SKP, and the atasan what waits."""
 
+import datetime as dt
+
 from django.urls import reverse
 
 from skp import services
+from skp.models import Periode
 from tests.skp.conftest import isi_skp
 
 
 def test_belum_ada_skp_diajak_membuat(client, org, periode):
+    Periode.objects.filter(pk=periode.pk).update(
+        batas_penetapan_skp=dt.date.today() + dt.timedelta(days=10)
+    )
     client.force_login(org.staf)
     html = client.get(reverse("beranda")).content.decode()
-    assert "Anda belum membuat SKP periode ini" in html
+    assert "Anda belum membuat SKP periode ini" in html and "terlambat" not in html
     assert reverse("skp_buat") in html
+
+
+def test_batas_lewat_ditandai_terlambat_dengan_jumlah_hari_dan_didahulukan(client, org, periode):
+    batas = dt.date.today() - dt.timedelta(days=3)
+    Periode.objects.filter(pk=periode.pk).update(batas_penetapan_skp=batas)
+    client.force_login(org.staf)
+    html = client.get(reverse("beranda")).content.decode()
+    assert "terlambat 3 hari" in html
+    assert f"Batas penetapan SKP periode ini ({batas:%d-%m-%Y}) sudah lewat" in html
+    # The overdue card comes first, with the one action that fixes it.
+    pertama = html.split('<section class="card', 2)[1]
+    assert "terlambat 3 hari" in pertama and reverse("skp_buat") in pertama
 
 
 def test_skp_draf_diajak_melengkapi_dan_atasan_melihat_antrean(client, org, skp_berjenjang):

@@ -38,6 +38,8 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_bool("DEBUG", True)
+# A demo server lists the demo accounts (shared, published password) on its login page.
+EKINERJA_DEMO = env_bool("EKINERJA_DEMO", DEBUG)
 SECRET_KEY = env("SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:

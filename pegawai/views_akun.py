@@ -35,6 +35,31 @@ class MasukView(auth_views.LoginView):
     # A logged-in user may open it to switch accounts (no redirect, as the access matrix says).
     template_name = "registration/masuk.html"
 
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["akun_demo"] = akun_demo_tersedia() if settings.EKINERJA_DEMO else []
+        return ctx
+
+
+def akun_demo_tersedia() -> list[dict]:
+    """The demo accounts by role, for a demo server's login page: only those that exist."""
+    from .demo import AKUN_DEMO, DEMO_SANDI
+
+    nama = dict(
+        Pegawai.objects.filter(nip__in=[a.nip for a in AKUN_DEMO]).values_list("nip", "nama")
+    )
+    return [
+        {
+            "peran": a.peran,
+            "nip": a.nip,
+            "nama": nama[a.nip],
+            "catatan": a.catatan,
+            "sandi": DEMO_SANDI,
+        }
+        for a in AKUN_DEMO
+        if a.nip in nama
+    ]
+
 
 class KeluarView(auth_views.LogoutView):
     def post(self, request, *args, **kwargs):

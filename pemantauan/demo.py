@@ -122,7 +122,73 @@ def _isi_aktivitas(instansi: Instansi, hari_ini: dt.date) -> int:
                     )
                 )
     RealisasiBulanan.objects.bulk_create(realisasi, ignore_conflicts=True)
+    _kerja_asn_demo(hari_ini)
     return len(baris)
+
+
+# A 1×1 PNG and a one-page PDF: real files the evidence checks accept.
+PNG_DEMO = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+    "0000000b49444154789c6360000200000500017a5eab3f0000000049454e44ae426082"
+)
+PDF_DEMO = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
+def _kerja_asn_demo(hari_ini: dt.date) -> None:
+    """The demo ASN's recent activities carry evidence (files and a link), and last month's
+    realisation waits for his atasan: every role then has its daily work to see."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from aktivitas import services_bukti
+    from pegawai.demo import NIP_ASN
+
+    asn = Pegawai.objects.filter(nip=NIP_ASN).first()
+    if asn is None:
+        return
+    menunggu = Aktivitas.objects.filter(pegawai=asn, status=Aktivitas.Status.MENUNGGU)
+    bulan_ini = menunggu.filter(tanggal__gte=hari_ini.replace(day=1))
+    # This month's when the month has begun with work, else the latest ones.
+    terbaru = list(
+        (bulan_ini if bulan_ini.exists() else menunggu).order_by("-tanggal", "jam_mulai")[:3]
+    )
+    bukti = [
+        lambda a: services_bukti.tambah_bukti_berkas(
+            asn, a, SimpleUploadedFile("foto-kegiatan.png", PNG_DEMO, "image/png")
+        ),
+        lambda a: services_bukti.tambah_bukti_berkas(
+            asn, a, SimpleUploadedFile("laporan-surveilans.pdf", PDF_DEMO, "application/pdf")
+        ),
+        lambda a: services_bukti.tambah_bukti_tautan(
+            asn, a, "https://drive.sukamaju.go.id/surveilans/minggu-ini"
+        ),
+    ]
+    for i, tambah in enumerate(bukti if terbaru else []):
+        tambah(terbaru[i % len(terbaru)])
+    bulan = hari_ini.month - 1
+    skp = Skp.objects.filter(pegawai=asn, status=Skp.Status.DITETAPKAN).first()
+    penilai = rantai_penilai(asn, hari_ini).pejabat_penilai
+    if bulan < 1 or skp is None or penilai is None or penilai.pegawai is None:
+        return
+    for ind in IndikatorKinerja.objects.filter(rhk__skp=skp).order_by("pk"):
+        RealisasiBulanan.objects.update_or_create(
+            indikator=ind,
+            tahun=hari_ini.year,
+            bulan=bulan,
+            defaults={
+                "skp": skp,
+                "realisasi": "Laporan analisis surveilans mingguan tersusun dan dikirim.",
+                "status": RealisasiBulanan.Status.DIAJUKAN,
+                "diajukan_pada": _waktu(hari_ini - dt.timedelta(days=1), 9),
+                "penilai": penilai.pegawai,
+                "diisi_oleh": asn,
+                "terlambat": False,
+            },
+        )
 
 
 def muat_demo_pemantauan(hari_ini: dt.date | None = None) -> list[str]:

@@ -48,6 +48,18 @@ RHK_KABID = [
         [("Cakupan imunisasi dasar lengkap", "kuantitas", "95% bayi")],
     ),
 ]
+RHK_ASN = [
+    (
+        "Tersedianya analisis data surveilans penyakit menular mingguan",
+        0,
+        [("Jumlah laporan analisis surveilans tepat waktu", "kuantitas", "52 laporan")],
+    ),
+    (
+        "Terlaksananya penyelidikan epidemiologi setiap sinyal KLB",
+        0,
+        [("Persentase sinyal KLB yang diselidiki < 24 jam", "waktu", "100%")],
+    ),
+]
 PUSTAKA_EPIDEMIOLOG = [
     (
         "Tersedianya analisis data surveilans penyakit menular mingguan",
@@ -121,6 +133,22 @@ def muat_demo_skp(hari_ini: dt.date | None = None) -> list[str]:
         services.tetapkan_skp(kadis, skp)
         dibuat.append("SKP kepala bidang (ditetapkan)")
     asn = Pegawai.objects.get(nip=NIP_ASN)
+    # The demo ASN has an SKP in force, cascaded from his kabid's, so that his day page, his
+    # realisation and his atasan's rating window all have something to show.
+    if not Skp.objects.filter(pegawai=asn, periode=periode).exists() and kabid.pk in (
+        rantai_penilai(asn, hari_ini).pejabat_penilai.pegawai.pk,
+    ):
+        rhk_kabid = list(
+            RencanaHasilKerja.objects.filter(skp__pegawai=kabid, skp__periode=periode)
+            .exclude(skp__status=Skp.Status.DIGANTIKAN)
+            .order_by("urutan", "id")
+        )
+        skp = services.buat_skp(asn, asn, periode, tanggal=periode.mulai)
+        _isi(asn, skp, [({"teks": t, "rhk_atasan": rhk_kabid[i]}, ind) for t, i, ind in RHK_ASN])
+        services.ajukan_skp(asn, skp)
+        services.setujui_skp(kabid, skp)
+        services.tetapkan_skp(kabid, skp)
+        dibuat.append("SKP ASN demo (ditetapkan)")
     jabatan_asn = jabatan_definitif(asn, hari_ini).jabatan
     if not PustakaRhk.objects.filter(jabatan=jabatan_asn).exists():
         operator = Pegawai.objects.get(nip=NIP_OPERATOR)

@@ -11,14 +11,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from ekinerja.konfirmasi import Konfirmasi, tampilkan_konfirmasi
 from pegawai.models import UnitKerja
 from pegawai.permissions import is_admin_instansi
 
 from . import rules, selectors_kurva, services_kurva
 from .forms_kurva import PredikatOrganisasiForm
-from .models import PredikatKinerjaOrganisasi
+from .models import Penilaian, PredikatKinerjaOrganisasi
 from .views import admin_instansi
 
 PER_HALAMAN = 50
@@ -139,6 +140,8 @@ def kurva_unit(request, unit: int):
             "page_obj": halaman,
             "contoh": contoh,
             "tahun": kelompok.tahun,
+            "url_finalkan": reverse("kurva_finalkan", args=[kelompok.unit.pk])
+            + f"?tahun={kelompok.tahun}",
             "boleh_finalkan": bool(
                 po
                 and not po.difinalkan_pada
@@ -149,14 +152,22 @@ def kurva_unit(request, unit: int):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def kurva_finalkan(request, unit: int):
+    """GET: the confirmation, in numbers; POST: finalise the group's annual ratings once."""
     kelompok = _kelompok_terlihat(request, unit)
     tujuan = f"{reverse('kurva_unit', args=[unit])}?tahun={kelompok.tahun}"
     po = kelompok.predikat_organisasi
     if po is None:
         messages.error(request, _("Predikat kinerja organisasi unit ini belum ditetapkan."))
         return redirect(tujuan)
+    if not is_admin_instansi(request.user, kelompok.unit.instansi_id):
+        raise PermissionDenied(_("Hanya admin instansi yang boleh melakukan ini."))
+    if po.difinalkan_pada:  # a repeated POST (or a stale button): the first one did it
+        messages.info(request, _("Kurva distribusi unit ini sudah difinalkan; tidak diulang."))
+        return redirect(tujuan)
+    if request.method == "GET":
+        return _konfirmasi_finalkan(request, kelompok, tujuan)
     try:
         jumlah = services_kurva.finalkan_kurva(request.user, po)
     except ValidationError as e:
@@ -169,3 +180,36 @@ def kurva_finalkan(request, unit: int):
             % {"n": jumlah},
         )
     return redirect(tujuan)
+
+
+def _konfirmasi_finalkan(request, kelompok, tujuan: str):
+    """Say how many annual ratings become final, and their distribution, before doing it."""
+    hitung: dict[str, int] = {}
+    for p in kelompok.penilaian:
+        if p.status == Penilaian.Status.DINILAI and p.predikat:
+            hitung[p.predikat] = hitung.get(p.predikat, 0) + 1
+    belum = len(kelompok.skp) - sum(hitung.values())
+    rincian = [
+        _("%(predikat)s: %(n)s orang") % {"predikat": rules.LABEL_PREDIKAT[pr], "n": hitung[pr]}
+        for pr in rules.Predikat
+        if hitung.get(pr)
+    ]
+    if belum:
+        rincian.append(_("Belum dinilai: %(n)s orang") % {"n": belum})
+    return tampilkan_konfirmasi(
+        request,
+        Konfirmasi(
+            judul=_("Finalkan kurva distribusi"),
+            pertanyaan=_("Finalkan predikat tahunan %(n)s pegawai %(unit)s tahun %(tahun)s?")
+            % {"n": len(kelompok.skp), "unit": kelompok.unit.nama, "tahun": kelompok.tahun},
+            akibat=_(
+                "Setelah difinalkan, predikat tidak dapat diubah lagi kecuali melalui keberatan; "
+                "pegawai menerima predikatnya dan jangka keberatan dimulai hari ini."
+            ),
+            tombol=_("Ya, finalkan"),
+            aksi=reverse("kurva_finalkan", args=[kelompok.unit.pk]) + f"?tahun={kelompok.tahun}",
+            kembali=tujuan,
+            bahaya=True,
+            rincian=rincian,
+        ),
+    )

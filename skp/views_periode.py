@@ -16,15 +16,17 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
+from ekinerja.konfirmasi import Konfirmasi, tampilkan_konfirmasi
 from pegawai.permissions import peran
 from pegawai.selectors import instansi_kelola
 
 from . import selectors, services
 from .forms_periode import BukaPeriodeForm, StatusPeriodeForm
-from .models import Periode
+from .models import Periode, Skp
 
 T = "skp/periode/"
 PER_HALAMAN = 25
@@ -92,21 +94,57 @@ def periode_buka(request: HttpRequest) -> HttpResponse:
 
 
 @admin_instansi
-@require_POST
+@require_http_methods(["GET", "POST"])
 def periode_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """Close or reopen a period.  Closing asks first (GET: the confirmation, in numbers)."""
     periode = get_object_or_404(selectors.periode_terlihat(request.user), pk=pk)
-    form = StatusPeriodeForm(request.POST, periode=periode)
+    data = request.POST if request.method == "POST" else request.GET
+    form = StatusPeriodeForm(data, periode=periode)
     if not form.is_valid():
+        ulang = data.get("status") == periode.status  # a repeated POST: the first one did it
         for galat in form.errors.get("status", []):
-            messages.error(request, galat)
+            (messages.info if ulang else messages.error)(request, galat)
         return redirect("periode_daftar")
-    periode = services.ubah_status_periode(request.user, periode, form.cleaned_data["status"])
+    status = form.cleaned_data["status"]
+    if request.method == "GET":
+        if status != Periode.Status.DITUTUP:
+            return redirect("periode_daftar")  # reopening is undone by closing: no question
+        return _konfirmasi_tutup(request, periode)
+    periode = services.ubah_status_periode(request.user, periode, status)
     if periode.status == Periode.Status.DITUTUP:
         pesan = _("%(nama)s ditutup: SKP baru tidak dapat dibuat di periode ini.")
     else:
         pesan = _("%(nama)s dibuka kembali.")
     messages.success(request, pesan % {"nama": periode.nama})
     return redirect("periode_daftar")
+
+
+def _konfirmasi_tutup(request: HttpRequest, periode: Periode) -> HttpResponse:
+    per_status = {
+        r["status"]: r["n"] for r in periode.skp.order_by().values("status").annotate(n=Count("pk"))
+    }
+    rincian = [
+        _("%(status)s: %(n)s SKP") % {"status": label, "n": per_status[nilai]}
+        for nilai, label in Skp.Status.choices
+        if per_status.get(nilai)
+    ]
+    return tampilkan_konfirmasi(
+        request,
+        Konfirmasi(
+            judul=_("Tutup periode"),
+            pertanyaan=_("Tutup %(nama)s dengan %(n)s SKP?")
+            % {"nama": periode.nama, "n": sum(per_status.values())},
+            akibat=_(
+                "Selama ditutup, SKP baru tidak dapat dibuat di periode ini. Periode dapat "
+                "dibuka kembali dari halaman ini."
+            ),
+            tombol=_("Ya, tutup"),
+            aksi=reverse("periode_status", args=[periode.pk]),
+            kembali=reverse("periode_daftar"),
+            data=[("status", Periode.Status.DITUTUP)],
+            rincian=rincian,
+        ),
+    )
 
 
 def _galat_ke_form(form, galat: ValidationError) -> None:

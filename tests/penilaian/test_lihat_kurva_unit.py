@@ -151,3 +151,36 @@ def test_halaman_penilaian_tahunan_menampilkan_distribusi_unit(
     assert "Distribusi predikat" in r.content.decode()
     r = client.get(reverse("nilai_isi", args=[jendela.tw[0].pk, skp_semua["staf"].pk]))
     assert r.context["ringkasan_kurva"] is None  # a quarter has no curve
+
+
+def test_finalkan_bertanya_dulu_dengan_angka_dan_get_tidak_mengubah_apa_pun(
+    client, org, periode, jendela, po_seksi, monkeypatch
+):
+    monkeypatch.setattr("penilaian.services_kurva.jadwalkan_dokumen_evaluasi", lambda pk: None)
+    anggota(org, periode, jendela, 2)
+    anggota(org, periode, jendela, 1, predikat="butuh_perbaikan")
+    client.force_login(org.admin)
+    aksi = reverse("kurva_finalkan", args=[org.seksi.pk]) + f"?tahun={TAHUN}"
+    assert f'href="{aksi}"' in client.get(url(org.seksi)).content.decode()
+    teks = client.get(aksi).content.decode()
+    assert f"Finalkan predikat tahunan 3 pegawai {org.seksi.nama} tahun {TAHUN}?" in teks
+    assert "Baik: 2 orang" in teks and "Butuh Perbaikan: 1 orang" in teks
+    assert f'action="{aksi}"' in teks.replace("&amp;", "&")
+    assert not Penilaian.objects.filter(status="final").exists()
+    html = client.get(aksi, headers={"HX-Request": "true"}).content.decode()
+    assert "<html" not in html and "data-konfirmasi-ya" in html
+    client.post(aksi)
+    r = client.post(aksi, follow=True)
+    assert "sudah difinalkan; tidak diulang" in r.content.decode()
+    assert Penilaian.objects.filter(status="final").count() == 3
+    po_seksi.refresh_from_db()
+    assert po_seksi.difinalkan_pada is not None
+
+
+def test_konfirmasi_finalkan_hanya_untuk_admin(client, org, periode, jendela, po_seksi):
+    anggota(org, periode, jendela, 2)
+    aksi = reverse("kurva_finalkan", args=[org.seksi.pk]) + f"?tahun={TAHUN}"
+    client.force_login(org.kasi)
+    assert client.get(aksi).status_code == 403
+    client.force_login(org.orang_lain)
+    assert client.get(aksi).status_code == 404

@@ -244,6 +244,40 @@ def test_periode_instansi_lain_404(client, org, periode):
     assert periode.status == Periode.Status.DIBUKA
 
 
-def test_ubah_status_hanya_post(client, org, periode):
+def test_menutup_bertanya_dulu_dengan_angka_dan_get_tidak_mengubah_apa_pun(client, org, periode):
+    from skp.models import Skp
+
+    for p in (org.staf, org.kasi):
+        Skp.objects.create(
+            pegawai=p,
+            periode=periode,
+            jabatan=p.penugasan.first().jabatan,
+            unit=p.penugasan.first().jabatan.unit,
+            mulai=periode.mulai,
+            selesai=periode.selesai,
+        )
     client.force_login(org.admin)
-    assert client.get(status_url(periode)).status_code == 405
+    daftar = client.get(DAFTAR).content.decode()
+    tanya = status_url(periode) + "?status=ditutup"
+    assert f'href="{tanya}"' in daftar and 'data-konfirmasi="tutup-periode"' in daftar
+    html = client.get(tanya).content.decode()
+    assert f"Tutup {periode.nama} dengan 2 SKP?" in html and "Draf: 2 SKP" in html
+    assert 'name="status" value="ditutup"' in html and "data-konfirmasi-batal" in html
+    periode.refresh_from_db()
+    assert periode.status == Periode.Status.DIBUKA
+    assert not Riwayat.objects.filter(aksi="periode.status").exists()
+    fragmen = client.get(tanya, headers={"HX-Request": "true"}).content.decode()
+    assert "<html" not in fragmen and "data-konfirmasi-ya" in fragmen
+
+
+def test_post_tutup_kedua_tidak_mengulang(client, org, periode):
+    client.force_login(org.admin)
+    client.post(status_url(periode), {"status": "ditutup"})
+    r = client.post(status_url(periode), {"status": "ditutup"})
+    assert r.status_code == 302 and pesan(r)[-1].endswith("sudah berstatus Ditutup.")
+    assert Riwayat.objects.filter(aksi="periode.status").count() == 1
+    # Reopening needs no question: a GET for it changes nothing and asks nothing.
+    r = client.get(status_url(periode) + "?status=dibuka")
+    assert r.status_code == 302
+    periode.refresh_from_db()
+    assert periode.status == Periode.Status.DITUTUP

@@ -7,7 +7,7 @@ class AktivitasConfig(AppConfig):
     verbose_name = _("Pelaksanaan kinerja (aktivitas dan realisasi)")
 
     def ready(self) -> None:
-        from pegawai.services import PENDENGAR_PENUGASAN
+        from pegawai.services.organisasi import PENDENGAR_PENUGASAN
 
         from . import navigasi, riwayat  # noqa: F401 - menu counts, action labels
         from .tasks import saat_penugasan_berubah

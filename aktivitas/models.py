@@ -65,37 +65,6 @@ class PengaturanKinerja(models.Model):
         return bukti.teks_bantuan_bukti(self.daftar_jenis_bukti, self.ukuran_bukti_maks_mb)
 
 
-class HariLibur(models.Model):
-    """National holidays and cuti bersama (instansi empty), or an instansi's own days off."""
-
-    class Jenis(models.TextChoices):
-        LIBUR_NASIONAL = "libur_nasional", _("Libur nasional")
-        CUTI_BERSAMA = "cuti_bersama", _("Cuti bersama")
-        LIBUR_DAERAH = "libur_daerah", _("Libur daerah")
-
-    tanggal = models.DateField(_("tanggal"))
-    nama = models.CharField(_("keterangan"), max_length=200)
-    jenis = models.CharField(_("jenis"), max_length=20, choices=Jenis.choices)
-    instansi = models.ForeignKey(
-        Instansi, on_delete=models.CASCADE, null=True, blank=True, related_name="hari_libur"
-    )
-
-    class Meta:
-        verbose_name = _("hari libur")
-        verbose_name_plural = _("hari libur")
-        ordering = ["tanggal"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["tanggal", "instansi"],
-                name="hari_libur_unik",
-                nulls_distinct=False,
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.tanggal:%d-%m-%Y} {self.nama}"
-
-
 class RencanaAksi(models.Model):
     """A concrete action plan of an RHK for a month (or a quarter) of the period."""
 

@@ -12,9 +12,6 @@ daftarkan(
         "aktivitas.disetujui": _("Aktivitas disetujui"),
         "aktivitas.dikembalikan": _("Aktivitas dikembalikan"),
         "aktivitas.diimpor": _("Aktivitas diimpor dari berkas"),
-        "libur.disimpan": _("Hari libur disimpan"),
-        "libur.dihapus": _("Hari libur dihapus"),
-        "libur.diimpor": _("Daftar hari libur diimpor"),
     }
 )
 

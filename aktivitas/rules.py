@@ -6,26 +6,13 @@ import calendar
 import datetime as dt
 from collections.abc import Collection
 
+from kalender.rules import hari_kerja_setelah
+
 # Defaults of the per-instansi settings (configurable, domain.md §3).
 BATAS_HARI_KERJA_TERLAMBAT = 3
 BATAS_TANGGAL_REALISASI = 5
 UKURAN_BUKTI_MAKS_MB = 10
 JENIS_BUKTI_DIIZINKAN = ("pdf", "jpg", "jpeg", "png", "docx", "xlsx")
-
-
-def is_hari_kerja(tanggal: dt.date, libur: Collection[dt.date]) -> bool:
-    """Monday to Friday, except national holidays and cuti bersama."""
-    return tanggal.weekday() < 5 and tanggal not in libur
-
-
-def hari_kerja_setelah(tanggal: dt.date, n: int, libur: Collection[dt.date]) -> dt.date:
-    """The n-th workday after ``tanggal`` (n ≥ 0; n = 0 is ``tanggal`` itself)."""
-    hari = tanggal
-    while n > 0:
-        hari += dt.timedelta(days=1)
-        if is_hari_kerja(hari, libur):
-            n -= 1
-    return hari
 
 
 def batas_entri(tanggal: dt.date, n: int, libur: Collection[dt.date]) -> dt.date:

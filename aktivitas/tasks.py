@@ -13,7 +13,7 @@ logger = logging.getLogger(__name__)
 
 @shared_task(acks_late=True, autoretry_for=(Exception,), retry_backoff=True, max_retries=5)
 def perbarui_penilai(jabatan_id: int, mulai_iso: str) -> int:
-    from .services import perbarui_penilai_tertunda
+    from aktivitas.services.harian import perbarui_penilai_tertunda
 
     return perbarui_penilai_tertunda(jabatan_id, dt.date.fromisoformat(mulai_iso))
 

@@ -24,6 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kalender.selectors import hari_libur
+
 KODE_INSTANSI = "BENCH"
 SANDI_BENCH = "bench-kinerja-2026"
 SQLITE_MAKS_PEGAWAI = 200  # a SQLite file is for tests and tries, not for a kabupaten
@@ -118,11 +120,11 @@ def _isi(hasil, n_pegawai, bulan, seed, hari_ini, sekarang, muat_cepat, cetak) -
     from django.utils import timezone
 
     from aktivitas import rules as aturan
-    from aktivitas import services as layanan_aktivitas
     from aktivitas.models import Aktivitas
+    from aktivitas.services import harian as layanan_aktivitas
     from pegawai.models import Instansi, Jabatan, OperatorUnit, Pegawai, Penugasan, UnitKerja
-    from skp import services as layanan_skp
     from skp.models import EkspektasiPerilaku, IndikatorKinerja, RencanaHasilKerja, Skp
+    from skp.services import penyusunan as layanan_skp
 
     from . import isi
     from .organisasi import bangun
@@ -199,7 +201,7 @@ def _isi(hasil, n_pegawai, bulan, seed, hari_ini, sekarang, muat_cepat, cetak) -
 
     awal = max(periode.mulai, mundur_bulan(hari_ini, bulan))
     n_terlambat = pengaturan.batas_hari_kerja_terlambat
-    libur = layanan_aktivitas.hari_libur(instansi.pk, awal, hari_ini + dt.timedelta(days=90))
+    libur = hari_libur(instansi.pk, awal, hari_ini + dt.timedelta(days=90))
     hari = isi.hari_kerja(awal, hari_ini, libur)
     batas = {h: aturan.batas_entri(h, n_terlambat, libur) for h in hari}
     perkiraan = isi.perkiraan_aktivitas(n_pegawai, len(hari))
@@ -264,12 +266,12 @@ def hapus_data_bench(instansi, cetak: Callable[[str], None] = print) -> None:
     from aktivitas.models import (
         Aktivitas,
         BuktiDukung,
-        HariLibur,
         PengaturanKinerja,
         RealisasiBulanan,
         RencanaAksi,
         UmpanBalik,
     )
+    from kalender.models import HariLibur
     from pegawai.models import (
         Instansi,
         Jabatan,

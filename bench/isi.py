@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from aktivitas import rules as aturan_aktivitas
+from kalender.rules import is_hari_kerja
 from pegawai.models import Jabatan
 from skp import rules as aturan_skp
 from skp.models import RencanaHasilKerja
@@ -197,7 +197,7 @@ class RencanaSkp:
 
 
 def _pejabat(o: Orang | None, instansi: InstansiInfo) -> dict:
-    """As ``skp.services._snapshot`` writes it."""
+    """As ``skp.services.penyusunan._snapshot`` writes it."""
     if o is None:
         return {
             "pegawai_id": None,
@@ -369,7 +369,7 @@ def pola_jam(rnd: random.Random, k: int, banyak: int = 64) -> list[tuple[tuple[s
 def hari_kerja(mulai: dt.date, sampai: dt.date, libur: set[dt.date]) -> list[dt.date]:
     hari, hasil = mulai, []
     while hari <= sampai:
-        if aturan_aktivitas.is_hari_kerja(hari, libur):
+        if is_hari_kerja(hari, libur):
             hasil.append(hari)
         hari += dt.timedelta(days=1)
     return hasil

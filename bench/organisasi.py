@@ -10,7 +10,7 @@ administrator for a camat) with no jabatan above him — his pejabat penilai is 
 education and health offices many small UPT (schools, puskesmas) led by a pengawas.  Staff
 (JF and pelaksana) sit under the seksi, subbagian, bidang and UPT; several pegawai hold each
 staff jabatan.  A few pengawas posts are vacant, so some staff are rated by the next jabatan
-up — the walk of ``pegawai.hierarki.rantai_penilai``.
+up — the walk of ``pegawai.selectors.hierarki.rantai_penilai``.
 """
 
 from __future__ import annotations

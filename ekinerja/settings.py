@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "template_partials",
     "ekinerja",
     "pegawai",
+    "kalender",
     "skp",
     "aktivitas",
     "penilaian",

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import HariLibur
+from kalender.models import HariLibur
 
 
 class LiburForm(forms.Form):

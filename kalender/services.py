@@ -16,12 +16,11 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from pegawai.impor import BerkasDitolak, Kesalahan, buka_tabel, nama_kolom
+from kalender.models import HariLibur
 from pegawai.models import Instansi, Pegawai
 from pegawai.permissions import is_admin_instansi
-from pegawai.services import catat_riwayat
-
-from .models import HariLibur
+from pegawai.services.impor import BerkasDitolak, Kesalahan, buka_tabel, nama_kolom
+from pegawai.services.organisasi import catat_riwayat
 
 KOLOM_LIBUR = ("tanggal", "keterangan", "jenis")
 NASIONAL = {HariLibur.Jenis.LIBUR_NASIONAL, HariLibur.Jenis.CUTI_BERSAMA}

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views_libur as v
+from kalender import views as v
 
 urlpatterns = [
     path("", v.libur_daftar, name="libur_daftar"),

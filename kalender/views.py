@@ -13,11 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from pegawai.ekspor import respons_tabel
-
-from . import services_libur as svc
-from .forms_libur import ImporLiburForm, LiburForm
-from .models import HariLibur
+from inti.ekspor import respons_tabel
+from kalender import services as svc
+from kalender.forms import ImporLiburForm, LiburForm
+from kalender.models import HariLibur
 
 
 def _tahun(request: HttpRequest) -> int:
@@ -36,7 +35,7 @@ def _halaman(request, form=None, form_impor=None, hasil=None, status=200):
     tahun = _tahun(request)
     return render(
         request,
-        "aktivitas/libur/daftar.html",
+        "kalender/daftar.html",
         {
             "tahun": tahun,
             "daftar": _terlihat(request.user).filter(tanggal__year=tahun).order_by("tanggal"),

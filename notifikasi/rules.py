@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Collection
 
-from aktivitas.rules import batas_realisasi, is_hari_kerja
+from aktivitas.rules import batas_realisasi
+from kalender.rules import is_hari_kerja
 
 
 def bulan_sebelumnya(tanggal: dt.date) -> tuple[int, int]:

@@ -23,14 +23,14 @@ OPSI = {
 
 @shared_task(name="notifikasi.proses_riwayat", **OPSI)
 def proses_riwayat(self) -> int:
-    from .services import proses_riwayat as jalankan
+    from notifikasi.services.kirim import proses_riwayat as jalankan
 
     return jalankan()
 
 
 @shared_task(name="notifikasi.kirim_email", **OPSI)
 def kirim_email(self) -> int:
-    from .services import kirim_email_antre
+    from notifikasi.services.kirim import kirim_email_antre
 
     return kirim_email_antre()
 
@@ -42,7 +42,7 @@ def pengingat_aktivitas(self, sekarang: str | None = None) -> int:
 
     from django.utils import timezone
 
-    from .services import ingatkan_aktivitas_kosong
+    from notifikasi.services.kirim import ingatkan_aktivitas_kosong
 
     waktu = None
     if sekarang:
@@ -58,7 +58,7 @@ def pengingat_harian(self, tanggal: str | None = None) -> dict[str, int]:
     ``tanggal`` (ISO date) only for replays and tests; beat passes nothing."""
     import datetime as dt
 
-    from . import services_pengingat as s
+    from notifikasi.services import pengingat as s
 
     hari = dt.date.fromisoformat(tanggal) if tanggal else None
     return {

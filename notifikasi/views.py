@@ -11,9 +11,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from notifikasi import selectors
+from notifikasi.services import kirim as services
 from pegawai.permissions import is_admin_instansi
 
-from . import selectors, services
 from .forms import PengaturanPengingatForm
 from .models import JENIS_WAJIB, Jenis, Notifikasi, PreferensiNotifikasi
 

@@ -48,7 +48,7 @@ class Pohon(models.Model):
     """A node of a tree kept as a materialised path (``/12/40/57/``).
 
     Descendants are one indexed ``path LIKE '/12/%'`` query and ancestors are parsed from
-    the path, on SQLite and PostgreSQL alike.  ``pegawai.services`` keeps the paths right
+    the path, on SQLite and PostgreSQL alike.  ``pegawai.services.organisasi`` keeps the paths right
     when a node is created or moved.
     """
 

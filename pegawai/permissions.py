@@ -46,7 +46,7 @@ class Peran:
 
     @cached_property
     def bawahan_ids(self) -> set[int]:
-        from .hierarki import bawahan_langsung_ids
+        from pegawai.selectors.hierarki import bawahan_langsung_ids
 
         return bawahan_langsung_ids(self.pegawai, self.tanggal)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .selectors import NAMA_BULAN
+from pemantauan.selectors.dasbor import NAMA_BULAN
 
 PILIHAN_BULAN = [("", _("Semua bulan"))] + [(str(i), NAMA_BULAN[i]) for i in range(1, 13)]
 PILIHAN_TRIWULAN = [("", _("Semua triwulan"))] + [(str(i), f"TW {i}") for i in range(1, 5)]

@@ -23,10 +23,12 @@ from django.db.models.functions import ExtractHour, ExtractMinute
 from django.utils import timezone
 
 from aktivitas import rules as aturan_aktivitas
-from aktivitas.models import Aktivitas, HariLibur, PengaturanKinerja, RealisasiBulanan
+from aktivitas.models import Aktivitas, PengaturanKinerja, RealisasiBulanan
+from kalender.models import HariLibur
+from kalender.rules import is_hari_kerja
 from pegawai.models import Pegawai, Riwayat
-from skp import services as skp_services
 from skp.models import Skp
+from skp.services import penyusunan as skp_services
 
 from .models import RingkasanPegawaiBulan, TandaRingkasan
 
@@ -186,7 +188,7 @@ def _bangun_batch(pegawai, tahun, daftar_bulan, hari_ini, nasional, sendiri, bat
                 hari = []
                 t = m_awal
                 while t <= min(m_akhir, hari_ini):
-                    if aturan_aktivitas.is_hari_kerja(t, libur):
+                    if is_hari_kerja(t, libur):
                         hari.append(t)
                     t += dt.timedelta(days=1)
                 batas = aturan_aktivitas.batas_realisasi(

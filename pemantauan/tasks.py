@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from celery import shared_task
 
-from skp import services as skp_services
+from skp.services import penyusunan as skp_services
 
 from . import services
 

@@ -1,8 +1,8 @@
 """Dashboards: completion per unit, drill-down lists with reminders, workload balance.
 
-Thin: parse the filter, read through :mod:`pemantauan.selectors` (scoped; a foreign unit is
+Thin: parse the filter, read through :mod:`pemantauan.selectors.dasbor` (scoped; a foreign unit is
 404, a role without monitoring rights 403), render a page or an export.  Sending reminders is
-``notifikasi.services.kirim_pengingat_manual``.
+``notifikasi.services.kirim.kirim_pengingat_manual``.
 """
 
 from __future__ import annotations
@@ -21,13 +21,15 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST, require_safe
 from django_htmx.http import reswap, retarget
 
-from ekinerja.konfirmasi import Konfirmasi, tampilkan_konfirmasi
-from notifikasi.services import kirim_pengingat_manual
-from pegawai.ekspor import respons_tabel
+from inti.ekspor import respons_tabel
+from inti.konfirmasi import Konfirmasi, tampilkan_konfirmasi
+from notifikasi.services.kirim import kirim_pengingat_manual
+from pemantauan import grafik
+from pemantauan.selectors import dasbor as selectors
+from pemantauan.selectors import rincian
 from penilaian.models import PeriodePenilaian
-from skp import services as skp_services
+from skp.services import penyusunan as skp_services
 
-from . import grafik, rincian, selectors
 from .forms import SaringanForm
 
 PER_HALAMAN = 25

@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from pegawai.beranda import Kartu, daftarkan
-from skp import services as skp_services
+from penilaian.selectors import nilai as selectors
+from skp.services import penyusunan as skp_services
 
-from . import selectors
 from .models import Penilaian
 
 HARI_BARU = 30  # a final rating is "new" on the home page for this many days

@@ -23,7 +23,7 @@ logger = logging.getLogger(__name__)
 def buat_dokumen_evaluasi(self, penilaian_id: int) -> str:
     """Render, sign and store the evaluation document of a final rating (idempotent: one
     valid document per rating state)."""
-    from .dokumen import terbitkan_dokumen_evaluasi
+    from penilaian.services.dokumen import terbitkan_dokumen_evaluasi
 
     return terbitkan_dokumen_evaluasi(penilaian_id).kode
 

@@ -20,7 +20,7 @@ def cetak_akun_demo() -> None:
     import django
 
     django.setup()
-    from pegawai.demo import AKUN_DEMO, DEMO_SANDI
+    from ekinerja.demo.organisasi import AKUN_DEMO, DEMO_SANDI
 
     print(f"\n  e-Kinerja berjalan di http://{ALAMAT}/  (Ctrl-C untuk berhenti)")
     print(f"  Akun demo (kata sandi: {DEMO_SANDI}):")

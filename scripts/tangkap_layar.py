@@ -13,8 +13,8 @@ from pathlib import Path
 AKAR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(AKAR))
 
-NIP_ADMIN = "198605272010011007"  # pegawai.demo.NIP_ADMIN
-SANDI = "demo12345"  # pegawai.demo.DEMO_SANDI
+NIP_ADMIN = "198605272010011007"  # ekinerja.demo.organisasi.NIP_ADMIN
+SANDI = "demo12345"  # ekinerja.demo.organisasi.DEMO_SANDI
 
 
 def main() -> int:

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404
 
 from pegawai.models import Pegawai, Riwayat
 from pegawai.permissions import peran
-from pegawai.selectors import pegawai_terlihat
+from pegawai.selectors.organisasi import pegawai_terlihat
 
 from .models import IndikatorKinerja, Periode, RencanaHasilKerja, Skp
 
@@ -109,18 +109,18 @@ def pegawai_belum_punya_skp(user, periode: Periode) -> QuerySet[Pegawai]:
 
 
 # --- the atasan's pages, the matriks peran hasil and the RHK library --------------------------
-# (skp/views_atasan.py, skp/views_pustaka.py)
+# (skp/views/atasan.py, skp/views/pustaka.py)
 def dinilai_ppk(pegawai_ids, tanggal) -> set[int]:
     """Those of ``pegawai_ids`` whose pejabat penilai on ``tanggal`` is the PPK (3 queries).
 
     The bulk form of ``rantai_penilai(p, tanggal).pejabat_penilai.is_ppk``: the pegawai has a
     definitif jabatan and nobody acts in any jabatan above it (the same
-    :func:`pegawai.hierarki.pemangku_jabatan` rule, "never himself" included).
+    :func:`pegawai.selectors.hierarki.pemangku_jabatan` rule, "never himself" included).
     """
     from collections import defaultdict
 
-    from pegawai.hierarki import pemangku_jabatan
     from pegawai.models import Penugasan
+    from pegawai.selectors.hierarki import pemangku_jabatan
 
     jabatan: dict[int, object] = {}
     definitif = (
@@ -225,7 +225,7 @@ def skp_kini(pegawai, periode: Periode) -> Skp | None:
 def bawahan_tanpa_skp(user, periode: Periode) -> QuerySet[Pegawai]:
     """The user's subordinates today (pejabat penilai = user) with no SKP in ``periode``,
     annotated ``jabatan_nama``."""
-    from pegawai.selectors import dengan_jabatan
+    from pegawai.selectors.organisasi import dengan_jabatan
 
     qs = Pegawai.objects.filter(pk__in=peran(user).bawahan_ids).exclude(
         pk__in=Skp.objects.filter(periode=periode).values("pegawai_id")

@@ -22,7 +22,7 @@ logger = logging.getLogger(__name__)
 )
 def buat_dokumen_skp(self, skp_id: int) -> str:
     """Render, sign and store the SKP document (idempotent: one document per SKP version)."""
-    from .dokumen import terbitkan_dokumen_skp
+    from skp.services.dokumen import terbitkan_dokumen_skp
 
     return terbitkan_dokumen_skp(skp_id).kode
 

@@ -1,6 +1,10 @@
-"""Dependencies between apps flow one way (architecture §1, a **must**):
-pegawai ← skp ← aktivitas ← penilaian; notifikasi and pemantauan may read from all of them;
-nothing imports pemantauan.  ``ekinerja`` (the project) may import every app.
+"""Dependencies between apps flow one way (docs/arsitektur.md, a **must**):
+inti ← pegawai ← kalender ← skp ← aktivitas ← penilaian; notifikasi and pemantauan may read
+from all of them; nothing imports pemantauan.  ``inti`` (shared code) imports no app.
+``ekinerja`` (the project: settings, URLs, the demo seed package) may import every app.
+
+Inside an app: a service never imports a view, and nothing outside the project reaches
+into another app's views.
 
 Reading: "all of them" includes notifikasi for pemantauan (the dashboards' "kirim pengingat"
 action calls the notification service); notifikasi never imports pemantauan."""
@@ -9,20 +13,31 @@ import ast
 from pathlib import Path
 
 AKAR = Path(__file__).resolve().parent.parent
-URUTAN = ["pegawai", "skp", "aktivitas", "penilaian"]
+URUTAN = ["inti", "pegawai", "kalender", "skp", "aktivitas", "penilaian"]
 PEMBACA = {"notifikasi", "pemantauan"}
 SEMUA = set(URUTAN) | PEMBACA
 
 
-def _impor(berkas: Path) -> set[str]:
+def _modul_diimpor(berkas: Path) -> set[str]:
+    """The absolute module names a file imports (``from a.b import c`` gives a.b and a.b.c)."""
     pohon = ast.parse(berkas.read_text(), filename=str(berkas))
     nama = set()
     for simpul in ast.walk(pohon):
         if isinstance(simpul, ast.Import):
-            nama |= {a.name.split(".")[0] for a in simpul.names}
+            nama |= {a.name for a in simpul.names}
         elif isinstance(simpul, ast.ImportFrom) and simpul.module and simpul.level == 0:
-            nama.add(simpul.module.split(".")[0])
-    return nama & SEMUA
+            nama.add(simpul.module)
+            nama |= {f"{simpul.module}.{a.name}" for a in simpul.names}
+    return nama
+
+
+def _impor(berkas: Path) -> set[str]:
+    return {m.split(".")[0] for m in _modul_diimpor(berkas)} & SEMUA
+
+
+def _views(modul: str) -> bool:
+    bagian = modul.split(".")
+    return len(bagian) > 1 and bagian[0] in SEMUA and bagian[1] == "views"
 
 
 def _boleh(app: str) -> set[str]:
@@ -45,8 +60,33 @@ def test_tidak_ada_impor_ke_atas_atau_siklus():
     assert not pelanggaran, "\n".join(sorted(pelanggaran))
 
 
+def test_layanan_tidak_mengimpor_view_dan_view_tidak_lintas_app():
+    pelanggaran = []
+    for app in SEMUA:
+        for berkas in (AKAR / app).rglob("*.py"):
+            bagian = berkas.relative_to(AKAR).parts
+            for modul in _modul_diimpor(berkas):
+                if not _views(modul):
+                    continue
+                if "services" in bagian or berkas.name == "services.py":
+                    pelanggaran.append(f"{berkas.relative_to(AKAR)}: layanan mengimpor {modul}")
+                elif modul.split(".")[0] != app:
+                    pelanggaran.append(f"{berkas.relative_to(AKAR)}: view app lain {modul}")
+    assert not pelanggaran, "\n".join(sorted(pelanggaran))
+
+
+def test_inti_tidak_mengimpor_app_mana_pun():
+    for berkas in (AKAR / "inti").rglob("*.py"):
+        assert not (_impor(berkas) | {m.split(".")[0] for m in _modul_diimpor(berkas)}) & (
+            SEMUA | {"ekinerja"}
+        ) - {"inti"}, berkas
+
+
 def test_deteksi_bekerja():
     # The checker itself must see an upward import.
     contoh = AKAR / "skp" / "models.py"
     assert "pegawai" in _impor(contoh)
     assert "skp" not in _boleh("pegawai") and "pegawai" in _boleh("skp")
+    assert "kalender" in _boleh("aktivitas") and "aktivitas" not in _boleh("kalender")
+    assert _boleh("inti") == {"inti"}
+    assert _views("aktivitas.views.harian") and not _views("aktivitas.services.harian")

@@ -26,11 +26,11 @@ from bench.generate import (
     periksa_ukuran,
 )
 from bench.organisasi import bangun
-from pegawai.hierarki import rantai_penilai
 from pegawai.models import Instansi, Jabatan, Pegawai, Penugasan, UnitKerja
 from pegawai.rules import validasi_nip
-from skp import services as layanan_skp
+from pegawai.selectors.hierarki import rantai_penilai
 from skp.models import RencanaHasilKerja, Skp
+from skp.services import penyusunan as layanan_skp
 from tests.factories import PegawaiFactory
 
 ZONA = ZoneInfo("Asia/Jakarta")

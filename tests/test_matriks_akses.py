@@ -18,10 +18,9 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from aktivitas import services as akt
-from aktivitas import services_bukti
 from aktivitas.models import RealisasiBulanan, RencanaAksi
-from skp import services
+from aktivitas.services import bukti as services_bukti
+from aktivitas.services import harian as akt
 from skp.models import (
     Dokumen,
     IndikatorKinerja,
@@ -31,6 +30,7 @@ from skp.models import (
     RencanaHasilKerja,
     Skp,
 )
+from skp.services import penyusunan as services
 from tests.akses import (  # noqa: F401
     HANYA_ADMIN,
     PERAN,

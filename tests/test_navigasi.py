@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from aktivitas import services as akt
+from aktivitas.services import harian as akt
 from ekinerja.navigasi import MENU, URUTAN_GRUP
 from pegawai.permissions import peran
 from tests.aktivitas.conftest import data, kunci

@@ -7,7 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from . import bukti
+from aktivitas import bukti
 
 
 class BanyakBerkasInput(forms.ClearableFileInput):

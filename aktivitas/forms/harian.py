@@ -1,7 +1,7 @@
 """Forms of the daily activity pages: input parsing, labels and help texts in Bahasa Indonesia.
 
 The rules (future date, overlap, RHK of the SKP in force, output > 0) live in
-:func:`aktivitas.services.periksa_aktivitas`; these forms only parse what was typed, and the
+:func:`aktivitas.services.harian.periksa_aktivitas`; these forms only parse what was typed, and the
 view puts the service's errors next to the fields they name.
 """
 
@@ -16,12 +16,11 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from aktivitas import bukti
+from aktivitas.forms.bukti import BanyakBerkasField
+from aktivitas.models import RencanaAksi
+from aktivitas.services.harian import DataAktivitas
 from skp.models import RencanaHasilKerja
-
-from . import bukti
-from .forms_bukti import BanyakBerkasField
-from .models import RencanaAksi
-from .services import DataAktivitas
 
 TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 JAM = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")

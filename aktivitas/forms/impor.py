@@ -7,9 +7,8 @@ from django import forms
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from pegawai.forms_impor import ImporForm
-
-from .impor import KOLOM, KOLOM_WAJIB, LABEL_KOLOM, cocokkan_kepala
+from aktivitas.services.impor import KOLOM, KOLOM_WAJIB, LABEL_KOLOM, cocokkan_kepala
+from pegawai.forms.impor import ImporForm
 
 # Headers people commonly give these columns in their own spreadsheets: only a first guess
 # for the mapping form, which the user confirms.

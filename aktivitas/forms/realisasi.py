@@ -8,7 +8,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import RealisasiBulanan
+from aktivitas.models import RealisasiBulanan
 
 FORM_ID = "form-realisasi"
 POLA_BULAN = re.compile(r"^(\d{4})-(\d{1,2})$")

@@ -15,19 +15,18 @@ from django.db.models.functions import ExtractHour, ExtractMinute
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from pegawai.models import Pegawai
-from pegawai.selectors import pegawai_terlihat
-from skp.models import RencanaHasilKerja, Skp
-
-from . import rules
-from .models import (
+from aktivitas import rules
+from aktivitas.models import (
     Aktivitas,
     BuktiDukung,
-    HariLibur,
     PengaturanKinerja,
     RealisasiBulanan,
     RencanaAksi,
 )
+from kalender.models import HariLibur
+from pegawai.models import Pegawai
+from pegawai.selectors.organisasi import pegawai_terlihat
+from skp.models import RencanaHasilKerja, Skp
 
 A = Aktivitas.Status
 JAM_MULAI_BAWAAN = dt.time(7, 30)

@@ -17,15 +17,14 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import Lower, Trim
 from django.http import Http404
 
-from pegawai.hierarki import rantai_penilai
+from aktivitas import rules
+from aktivitas.models import Aktivitas, RealisasiBulanan, UmpanBalik
+from aktivitas.selectors.harian import aktivitas_terlihat, bukti_dengan_pengunggah
 from pegawai.models import Pegawai
 from pegawai.permissions import peran
-from pegawai.selectors import pegawai_terlihat
+from pegawai.selectors.hierarki import rantai_penilai
+from pegawai.selectors.organisasi import pegawai_terlihat
 from skp.models import IndikatorKinerja, RencanaHasilKerja
-
-from . import rules
-from .models import Aktivitas, RealisasiBulanan, UmpanBalik
-from .selectors import aktivitas_terlihat, bukti_dengan_pengunggah
 
 A = Aktivitas.Status
 R = RealisasiBulanan.Status

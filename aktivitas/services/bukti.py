@@ -20,12 +20,11 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from aktivitas import bukti as aturan
+from aktivitas.models import Aktivitas, BuktiDukung, PengaturanKinerja, RealisasiBulanan
+from aktivitas.services.harian import DataAktivitas, catat_aktivitas, sebagai_pengisi
 from pegawai.models import Pegawai
-from pegawai.services import catat_riwayat
-
-from . import bukti as aturan
-from .models import Aktivitas, BuktiDukung, PengaturanKinerja, RealisasiBulanan
-from .services import DataAktivitas, catat_aktivitas, sebagai_pengisi
+from pegawai.services.organisasi import catat_riwayat
 
 Pemilik = Aktivitas | RealisasiBulanan
 

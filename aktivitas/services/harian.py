@@ -15,18 +15,18 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Case, Q, Value, When
+from django.db.models import Case, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pegawai.hierarki import rantai_penilai
+from aktivitas import rules
+from aktivitas.models import Aktivitas, PengaturanKinerja, RencanaAksi
+from kalender.selectors import hari_libur
 from pegawai.models import Pegawai, Riwayat
 from pegawai.permissions import is_admin_instansi, peran
-from pegawai.services import catat_riwayat
+from pegawai.selectors.hierarki import rantai_penilai
+from pegawai.services.organisasi import catat_riwayat
 from skp.models import RencanaHasilKerja, Skp
-
-from . import rules
-from .models import Aktivitas, HariLibur, PengaturanKinerja, RencanaAksi
 
 A = Aktivitas.Status
 
@@ -39,15 +39,6 @@ def pengaturan(instansi_id: int | None) -> PengaturanKinerja:
         return PengaturanKinerja()
     obj, _created = PengaturanKinerja.objects.get_or_create(instansi_id=instansi_id)
     return obj
-
-
-def hari_libur(instansi_id: int | None, mulai: dt.date, selesai: dt.date) -> set[dt.date]:
-    """Holidays between two dates: national ones and the instansi's own."""
-    return set(
-        HariLibur.objects.filter(tanggal__range=(mulai, selesai))
-        .filter(Q(instansi__isnull=True) | Q(instansi_id=instansi_id))
-        .values_list("tanggal", flat=True)
-    )
 
 
 def is_terlambat(pegawai: Pegawai, tanggal: dt.date, dientri: dt.date) -> bool:

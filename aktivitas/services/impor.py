@@ -5,15 +5,15 @@ Excel rows into it (domain.md §3); here the spreadsheet is a first-class way in
 documented for users in ``docs/impor-aktivitas.md``.  One entry point,
 :func:`impor_aktivitas`, works like the pegawai import:
 
-1. **baca** — the bytes become rows of text (the reader of :mod:`pegawai.impor`, so both
+1. **baca** — the bytes become rows of text (the reader of :mod:`pegawai.services.impor`, so both
    imports accept and refuse the same files); the header row is matched to our columns by
    name, or by the mapping the user chose when his own spreadsheet has other headers;
 2. **periksa** — every row is parsed and checked with the rules of the entry form
-   (:func:`aktivitas.services.periksa_aktivitas`) against what was read once for the whole
+   (:func:`aktivitas.services.harian.periksa_aktivitas`) against what was read once for the whole
    file: his SKPs over the file's dates, his activities on those dates, the holidays — a
    fixed number of queries whatever the number of rows;
 3. **terapkan** — only when no row has an error, every row goes through
-   :func:`aktivitas.services.catat_aktivitas` (which checks it again, row by row, with the
+   :func:`aktivitas.services.harian.catat_aktivitas` (which checks it again, row by row, with the
    form's own validation) inside one transaction; any error rolls everything back.
 
 Each row's idempotency key is derived from the file's SHA-256 and the row number, so the
@@ -41,15 +41,21 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from pegawai.impor import BerkasDitolak, Kesalahan, buka_tabel, nama_kolom  # the shared reader
+from aktivitas import rules
+from aktivitas.bukti import periksa_tautan
+from aktivitas.models import Aktivitas, PengaturanKinerja
+from aktivitas.services import harian as services
+from aktivitas.services.bukti import tambah_bukti_tautan
+from kalender.selectors import hari_libur
 from pegawai.models import Pegawai
-from pegawai.services import catat_riwayat
+from pegawai.services.impor import (  # the shared reader
+    BerkasDitolak,
+    Kesalahan,
+    buka_tabel,
+    nama_kolom,
+)
+from pegawai.services.organisasi import catat_riwayat
 from skp.models import RencanaHasilKerja, Skp
-
-from . import rules, services
-from .bukti import periksa_tautan
-from .models import Aktivitas, PengaturanKinerja
-from .services_bukti import tambah_bukti_tautan
 
 KOLOM = (
     "tanggal",
@@ -650,7 +656,7 @@ class _Pemeriksaan:
         )
         n = rules.BATAS_HARI_KERJA_TERLAMBAT if n is None else n
         akhir = tanggal[-1] + dt.timedelta(days=n * 3 + 30)
-        libur = services.hari_libur(instansi_id, tanggal[0], akhir)
+        libur = hari_libur(instansi_id, tanggal[0], akhir)
         for b in baris:
             if b.tanggal is not None and b.tanggal <= self.hari_ini:
                 b.terlambat = rules.is_terlambat(b.tanggal, self.hari_ini, n, libur)

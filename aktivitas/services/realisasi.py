@@ -18,20 +18,19 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pegawai.hierarki import rantai_penilai
-from pegawai.models import Pegawai
-from pegawai.services import catat_riwayat
-from skp.models import IndikatorKinerja, Skp
-
-from . import rules
-from .models import RealisasiBulanan
-from .selectors_tinjau import (
+from aktivitas import rules
+from aktivitas.models import RealisasiBulanan
+from aktivitas.selectors.tinjau import (
     RingkasanRhk,
     indikator_skp,
     realisasi_bulan,
     ringkasan_aktivitas_bulan,
 )
-from .services import pengaturan, sebagai_pengisi, skp_berlaku, wajib_penilai
+from aktivitas.services.harian import pengaturan, sebagai_pengisi, skp_berlaku, wajib_penilai
+from pegawai.models import Pegawai
+from pegawai.selectors.hierarki import rantai_penilai
+from pegawai.services.organisasi import catat_riwayat
+from skp.models import IndikatorKinerja, Skp
 
 R = RealisasiBulanan.Status
 BISA_DIUBAH = (R.DRAFT, R.DIKEMBALIKAN)

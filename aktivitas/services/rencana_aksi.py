@@ -6,7 +6,7 @@ pick one (domain.md §3).  A plan already used by an activity cannot be deleted:
 would lose what it served.
 
 "Salin dari kemarin" copies the previous workday's activities to a day through
-:func:`aktivitas.services.catat_aktivitas`, so every rule of an entry (rights, future date,
+:func:`aktivitas.services.harian.catat_aktivitas`, so every rule of an entry (rights, future date,
 overlap, RHK of the SKP in force, lateness, history) applies to each copy.
 """
 
@@ -22,12 +22,14 @@ from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from aktivitas import rules
+from aktivitas.models import Aktivitas, RencanaAksi
+from aktivitas.services import harian as services
+from kalender.rules import is_hari_kerja
+from kalender.selectors import hari_libur
 from pegawai.models import Pegawai
-from pegawai.services import catat_riwayat
+from pegawai.services.organisasi import catat_riwayat
 from skp.models import RencanaHasilKerja, Skp
-
-from . import rules, services
-from .models import Aktivitas, RencanaAksi
 
 MAKS_HARI_MUNDUR = 31
 
@@ -154,11 +156,11 @@ class HasilSalin:
 
 def hari_kerja_sebelumnya(instansi_id: int | None, tanggal: dt.date) -> dt.date | None:
     """The last workday before ``tanggal`` (weekends and holidays skipped), within a month."""
-    libur = services.hari_libur(instansi_id, tanggal - dt.timedelta(days=MAKS_HARI_MUNDUR), tanggal)
+    libur = hari_libur(instansi_id, tanggal - dt.timedelta(days=MAKS_HARI_MUNDUR), tanggal)
     hari = tanggal
     for _i in range(MAKS_HARI_MUNDUR):
         hari -= dt.timedelta(days=1)
-        if rules.is_hari_kerja(hari, libur):
+        if is_hari_kerja(hari, libur):
             return hari
     return None
 

@@ -15,13 +15,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from aktivitas import rules
+from aktivitas.models import UmpanBalik
+from aktivitas.services.harian import sebagai_pengisi, wajib_penilai
 from pegawai.models import Pegawai, Riwayat
-from pegawai.services import catat_riwayat
+from pegawai.services.organisasi import catat_riwayat
 from skp.models import RencanaHasilKerja
-
-from . import rules
-from .models import UmpanBalik
-from .services import sebagai_pengisi, wajib_penilai
 
 PANJANG_MAKS = 4000
 

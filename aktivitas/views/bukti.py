@@ -2,9 +2,10 @@
 at once), link, delete, download and preview.
 
 Thin views.  Every owner and every evidence is read through
-:func:`aktivitas.selectors.aktivitas_terlihat` / :func:`~aktivitas.selectors.realisasi_terlihat`,
-so anyone who may not see it (another pegawai, another instansi) gets 404; who may *change*
-the evidence, and when, is decided by :mod:`aktivitas.services_bukti` (``PermissionDenied`` → 403).
+:func:`aktivitas.selectors.harian.aktivitas_terlihat` /
+:func:`~aktivitas.selectors.harian.realisasi_terlihat`, so anyone who may not see it (another
+pegawai, another instansi) gets 404; who may *change* the evidence, and when, is decided by
+:mod:`aktivitas.services.bukti` (``PermissionDenied`` → 403).
 
 The actions answer an htmx request with the activity's evidence partial
 (``aktivitas/bukti/_daftar.html``); a plain form post is redirected back to ``next`` (or the
@@ -38,12 +39,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_POST
 
-from . import bukti as aturan
-from . import services_bukti
-from .forms_bukti import TautanBuktiForm, UnggahBuktiForm
-from .models import Aktivitas, BuktiDukung
-from .selectors import aktivitas_terlihat, get_aktivitas, get_realisasi, realisasi_terlihat
-from .services_bukti import Pemilik
+from aktivitas import bukti as aturan
+from aktivitas.forms.bukti import TautanBuktiForm, UnggahBuktiForm
+from aktivitas.models import Aktivitas, BuktiDukung
+from aktivitas.selectors.harian import (
+    aktivitas_terlihat,
+    get_aktivitas,
+    get_realisasi,
+    realisasi_terlihat,
+)
+from aktivitas.services import bukti as services_bukti
+from aktivitas.services.bukti import Pemilik
 
 logger = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """The daily activity pages: the day (quick entry + list), the week, the month, rencana aksi.
 
-Thin views: parse → call a service of :mod:`aktivitas.services` (or
-:mod:`aktivitas.services_rencana_aksi`) or a selector → render.  The pegawai a page is about is
+Thin views: parse → call a service of :mod:`aktivitas.services.harian` (or
+:mod:`aktivitas.services.rencana_aksi`) or a selector → render.  The pegawai a page is about is
 the user, or ``?pegawai=<id>`` for an operator of his unit: read through the scoped selector
 (a foreign id answers 404), then the service's right to fill in (``PermissionDenied`` → 403).
 
@@ -30,14 +30,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from aktivitas import rules
+from aktivitas.forms.harian import AktivitasForm, RencanaAksiForm, awal_dari_aktivitas, sama_isinya
+from aktivitas.models import Aktivitas
+from aktivitas.selectors import harian as selectors
+from aktivitas.services import bukti as services_bukti
+from aktivitas.services import harian as services
+from aktivitas.services import rencana_aksi as svc_rencana
+from aktivitas.views.bukti import ditolak_saat_diterima, konteks_bukti, terima_unggahan
 from pegawai.models import Pegawai, Riwayat
-from pegawai.selectors import get_pegawai
-
-from . import rules, selectors, services, services_bukti
-from . import services_rencana_aksi as svc_rencana
-from .forms import AktivitasForm, RencanaAksiForm, awal_dari_aktivitas, sama_isinya
-from .models import Aktivitas
-from .views_bukti import ditolak_saat_diterima, konteks_bukti, terima_unggahan
+from pegawai.selectors.organisasi import get_pegawai
 
 T = "aktivitas/"
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}

@@ -32,12 +32,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from pegawai.models import Pegawai
-from pegawai.selectors import get_pegawai
-
-from . import services
-from .forms_impor import ImporAktivitasForm, KonfirmasiForm, PemetaanForm
-from .impor import (
+from aktivitas.forms.impor import ImporAktivitasForm, KonfirmasiForm, PemetaanForm
+from aktivitas.services import harian as services
+from aktivitas.services.impor import (
     KOLOM,
     KOLOM_WAJIB,
     MAKS_BARIS,
@@ -47,6 +44,8 @@ from .impor import (
     templat_csv,
     templat_xlsx,
 )
+from pegawai.models import Pegawai
+from pegawai.selectors.organisasi import get_pegawai
 
 logger = logging.getLogger(__name__)
 

@@ -25,15 +25,17 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from aktivitas.forms.realisasi import PilihBulanForm, RealisasiForm, geser_bulan, parse_bulan
+from aktivitas.forms.tinjau import KembalikanForm
+from aktivitas.models import RealisasiBulanan
+from aktivitas.selectors import tinjau as selectors_tinjau
+from aktivitas.services import bukti as services_bukti
+from aktivitas.services import harian as services
+from aktivitas.services import realisasi as services_realisasi
+from aktivitas.services.realisasi import BISA_DIUBAH, IsianRealisasi
 from pegawai.models import Pegawai
-from pegawai.selectors import get_pegawai
+from pegawai.selectors.organisasi import get_pegawai
 from skp.models import RencanaHasilKerja, Skp
-
-from . import selectors_tinjau, services, services_bukti, services_realisasi
-from .forms_realisasi import PilihBulanForm, RealisasiForm, geser_bulan, parse_bulan
-from .forms_tinjau import KembalikanForm
-from .models import RealisasiBulanan
-from .services_realisasi import BISA_DIUBAH, IsianRealisasi
 
 T = "aktivitas/realisasi/"
 R = RealisasiBulanan.Status

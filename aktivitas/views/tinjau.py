@@ -26,12 +26,18 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import HttpResponseClientRedirect
 
-from ekinerja.konfirmasi import Konfirmasi, tampilkan_konfirmasi
-
-from . import selectors_tinjau, services, services_umpan_balik
-from .forms_realisasi import geser_bulan, parse_bulan
-from .forms_tinjau import FilterAntreanForm, KembalikanForm, PilihAktivitasForm, UmpanBalikForm
-from .models import Aktivitas
+from aktivitas.forms.realisasi import geser_bulan, parse_bulan
+from aktivitas.forms.tinjau import (
+    FilterAntreanForm,
+    KembalikanForm,
+    PilihAktivitasForm,
+    UmpanBalikForm,
+)
+from aktivitas.models import Aktivitas
+from aktivitas.selectors import tinjau as selectors_tinjau
+from aktivitas.services import harian as services
+from aktivitas.services import umpan_balik as services_umpan_balik
+from inti.konfirmasi import Konfirmasi, tampilkan_konfirmasi
 
 T = "aktivitas/tinjau/"
 PER_HALAMAN = 50

@@ -21,9 +21,9 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
-from . import services
-from .models import Instansi, Jabatan, OperatorUnit, Pegawai, Penugasan, Riwayat, UnitKerja
-from .rules import normalisasi_nip
+from pegawai.models import Instansi, Jabatan, OperatorUnit, Pegawai, Penugasan, Riwayat, UnitKerja
+from pegawai.rules import normalisasi_nip
+from pegawai.services import organisasi as services
 
 DEMO_SANDI = "demo12345"
 KODE_INSTANSI = "3299"

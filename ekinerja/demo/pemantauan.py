@@ -1,4 +1,4 @@
-"""Demo data of the dashboards: for the demo kabupaten (``pegawai.demo``), the running
+"""Demo data of the dashboards: for the demo kabupaten (``ekinerja.demo.organisasi``), the running
 year of daily activities and the monthly realisation of the SKPs ditetapkan — written
 once, only when the demo instansi has no activities yet (a hand-filled demo is never
 touched) — then the summary tables.  Called by ``seed_demo``; safe to run again."""
@@ -13,14 +13,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from aktivitas import rules as aturan_aktivitas
-from aktivitas.models import Aktivitas, HariLibur, RealisasiBulanan
-from pegawai.demo import KODE_INSTANSI
-from pegawai.hierarki import rantai_penilai
+from aktivitas.models import Aktivitas, RealisasiBulanan
+from ekinerja.demo.organisasi import KODE_INSTANSI
+from kalender.models import HariLibur
+from kalender.rules import is_hari_kerja
 from pegawai.models import Instansi, Pegawai
-from skp import services as skp_services
+from pegawai.selectors.hierarki import rantai_penilai
+from pemantauan.services import bangun_ringkasan
 from skp.models import IndikatorKinerja, Skp
-
-from .services import bangun_ringkasan
+from skp.services import penyusunan as skp_services
 
 URAIAN = (
     ("Menyusun laporan kegiatan", "laporan"),
@@ -61,7 +62,7 @@ def _isi_aktivitas(instansi: Instansi, hari_ini: dt.date) -> int:
         penilai_id = rantai.pegawai.pk if rantai and rantai.pegawai else None
         tanggal = awal
         while tanggal < hari_ini:
-            if aturan_aktivitas.is_hari_kerja(tanggal, libur) and acak.random() < rajin:
+            if is_hari_kerja(tanggal, libur) and acak.random() < rajin:
                 for k in range(acak.choice(banyak)):
                     uraian, satuan = acak.choice(URAIAN)
                     telat = acak.random() < 0.06
@@ -144,8 +145,8 @@ def _kerja_asn_demo(hari_ini: dt.date) -> None:
     realisation waits for his atasan: every role then has its daily work to see."""
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from aktivitas import services_bukti
-    from pegawai.demo import NIP_ASN
+    from aktivitas.services import bukti as services_bukti
+    from ekinerja.demo.organisasi import NIP_ASN
 
     asn = Pegawai.objects.filter(nip=NIP_ASN).first()
     if asn is None:

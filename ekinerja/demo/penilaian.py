@@ -9,13 +9,12 @@ import datetime as dt
 
 from django.db import transaction
 
-from pegawai.demo import KODE_INSTANSI, NIP_ADMIN, NIP_ATASAN
-from pegawai.hierarki import rantai_penilai
+from ekinerja.demo.organisasi import KODE_INSTANSI, NIP_ADMIN, NIP_ATASAN
 from pegawai.models import Instansi, Pegawai
+from pegawai.selectors.hierarki import rantai_penilai
+from penilaian.models import Penilaian
+from penilaian.services import nilai as services
 from skp.models import Periode, Skp
-
-from . import services
-from .models import Penilaian
 
 # (window number, ratings, catatan, make final?) for the kepala bidang, by the kepala dinas.
 PENILAIAN_KABID = (

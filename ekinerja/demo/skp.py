@@ -1,4 +1,4 @@
-"""Demo planning data on top of the demo kabupaten (``pegawai.demo``).
+"""Demo planning data on top of the demo kabupaten (``ekinerja.demo.organisasi``).
 
 The current year's period is open; the Kepala Dinas Kesehatan and the Kepala Bidang P2P have
 SKPs that are ditetapkan, so the demo ASN (an epidemiologist of that bidang) can draft his own
@@ -13,13 +13,12 @@ import datetime as dt
 
 from django.db import transaction
 
-from pegawai.demo import KODE_INSTANSI, NIP_ADMIN, NIP_ASN, NIP_ATASAN, NIP_OPERATOR
-from pegawai.hierarki import jabatan_definitif, rantai_penilai
+from ekinerja.demo.organisasi import KODE_INSTANSI, NIP_ADMIN, NIP_ASN, NIP_ATASAN, NIP_OPERATOR
 from pegawai.models import Instansi, Pegawai
-
-from . import services
-from .models import IndikatorKinerja, Periode, PustakaRhk, RencanaHasilKerja, Skp
-from .services_pustaka import simpan_pustaka
+from pegawai.selectors.hierarki import jabatan_definitif, rantai_penilai
+from skp.models import IndikatorKinerja, Periode, PustakaRhk, RencanaHasilKerja, Skp
+from skp.services import penyusunan as services
+from skp.services.pustaka import simpan_pustaka
 
 RHK_KADIS = [
     (

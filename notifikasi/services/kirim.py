@@ -17,11 +17,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pegawai.models import Pegawai, Riwayat
-from pegawai.permissions import peran
-from pegawai.services import catat_riwayat
-
-from .models import (
+from notifikasi.models import (
     JENIS_WAJIB,
     EmailKeluar,
     Jenis,
@@ -29,6 +25,9 @@ from .models import (
     PosisiRiwayat,
     PreferensiNotifikasi,
 )
+from pegawai.models import Pegawai, Riwayat
+from pegawai.permissions import peran
+from pegawai.services.organisasi import catat_riwayat
 
 log = logging.getLogger(__name__)
 
@@ -292,7 +291,7 @@ def kirim_pengingat_manual(
 
 
 def hari_ini() -> dt.date:
-    from skp.services import hari_ini as _hari_ini
+    from skp.services.penyusunan import hari_ini as _hari_ini
 
     return _hari_ini()
 
@@ -301,7 +300,7 @@ def hari_ini() -> dt.date:
 
 
 def pengaturan_pengingat(instansi_id: int):
-    from .models import PengaturanPengingat
+    from notifikasi.models import PengaturanPengingat
 
     obj, _created = PengaturanPengingat.objects.get_or_create(instansi_id=instansi_id)
     return obj
@@ -311,16 +310,15 @@ def ingatkan_aktivitas_kosong(sekarang: dt.datetime | None = None) -> int:
     """Remind every active pegawai with a valid SKP today and no activity today, in every
     instansi whose reminder hour has passed on a workday.  Returns the number created."""
     from aktivitas.models import Aktivitas
+    from notifikasi import rules
     from pegawai.models import Instansi
     from skp.models import Skp
-
-    from . import rules
 
     sekarang = timezone.localtime(sekarang) if sekarang else timezone.localtime()
     hari = sekarang.date()
     rencana: list[Rencana] = []
     for instansi_id in Instansi.objects.values_list("pk", flat=True):
-        from aktivitas.services import hari_libur
+        from kalender.selectors import hari_libur
 
         atur = pengaturan_pengingat(instansi_id)
         kunci = rules.kunci_aktivitas_kosong(
@@ -356,7 +354,7 @@ def ingatkan_aktivitas_kosong(sekarang: dt.datetime | None = None) -> int:
 # --- settings -------------------------------------------------------------------------------
 def simpan_preferensi(pegawai: Pegawai, pilihan: dict[str, tuple[bool, bool]]) -> None:
     """Store (in-app, e-mail) per non-mandatory kind; mandatory kinds cannot be turned off."""
-    from .models import JENIS_WAJIB, PreferensiNotifikasi
+    from notifikasi.models import JENIS_WAJIB, PreferensiNotifikasi
 
     with transaction.atomic():
         for jenis, (aplikasi, email) in pilihan.items():

@@ -17,17 +17,16 @@ from django.utils.translation import gettext as _
 
 from aktivitas import rules as aktivitas_rules
 from aktivitas.models import Aktivitas, RealisasiBulanan
-from aktivitas.services import hari_libur
-from aktivitas.services import pengaturan as pengaturan_kinerja
-from pegawai.hierarki import rantai_penilai
+from aktivitas.services.harian import pengaturan as pengaturan_kinerja
+from kalender.selectors import hari_libur
+from notifikasi import rules
+from notifikasi.models import Jenis
+from notifikasi.services.kirim import Rencana, buat_notifikasi, hari_ini, pengaturan_pengingat
 from pegawai.models import Instansi, Pegawai
+from pegawai.selectors.hierarki import rantai_penilai
 from penilaian.models import Penilaian, PeriodePenilaian
-from penilaian.selectors import skp_wajib_dinilai, tanggal_penilaian
+from penilaian.selectors.nilai import skp_wajib_dinilai, tanggal_penilaian
 from skp.models import Periode, Skp
-
-from . import rules
-from .models import Jenis
-from .services import Rencana, buat_notifikasi, hari_ini, pengaturan_pengingat
 
 
 def _url(nama: str) -> str:

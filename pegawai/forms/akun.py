@@ -22,8 +22,8 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 
-from .models import Pegawai, UnitKerja
-from .rules import NIP_LENGTH, normalisasi_nip
+from pegawai.models import Pegawai, UnitKerja
+from pegawai.rules import NIP_LENGTH, normalisasi_nip
 
 
 # --- throttling -----------------------------------------------------------------------------

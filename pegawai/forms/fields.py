@@ -5,7 +5,7 @@ from itertools import groupby
 from django import forms
 from django.forms.models import ModelChoiceIterator
 
-from .models import Jabatan, UnitKerja
+from pegawai.models import Jabatan, UnitKerja
 
 
 class PilihUnitField(forms.ModelChoiceField):

@@ -12,9 +12,9 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from .fields import PilihJabatanField, PilihUnitField
-from .models import Jabatan, Pegawai, Penugasan, UnitKerja
-from .rules import NipTidakValid, normalisasi_nip, validasi_nip
+from pegawai.forms.fields import PilihJabatanField, PilihUnitField
+from pegawai.models import Jabatan, Pegawai, Penugasan, UnitKerja
+from pegawai.rules import NipTidakValid, normalisasi_nip, validasi_nip
 
 TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import Instansi, Jabatan, Pegawai, Penugasan
+from pegawai.models import Instansi, Jabatan, Pegawai, Penugasan
 
 URUTAN_PEMANGKU = (Penugasan.Jenis.PLH, Penugasan.Jenis.PLT, Penugasan.Jenis.DEFINITIF)
 

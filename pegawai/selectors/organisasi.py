@@ -9,8 +9,8 @@ from operator import or_
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 
-from .models import Jabatan, OperatorUnit, Pegawai, Penugasan, Riwayat, UnitKerja
-from .permissions import peran
+from pegawai.models import Jabatan, OperatorUnit, Pegawai, Penugasan, Riwayat, UnitKerja
+from pegawai.permissions import peran
 
 
 def _filter_unit(user, field: str) -> Q:
@@ -118,10 +118,10 @@ def riwayat_pegawai(pegawai: Pegawai, batas: int = 50) -> QuerySet[Riwayat]:
     )
 
 
-# --- the admin instansi's management pages (pegawai/views_kelola.py) ------------------------
+# --- the admin instansi's management pages (pegawai/views/kelola.py) ------------------------
 def instansi_kelola(user) -> QuerySet:
     """Instansi whose master data the user manages: all for a superuser, else his own."""
-    from .models import Instansi
+    from pegawai.models import Instansi
 
     if user.is_superuser:
         return Instansi.objects.all()

@@ -45,10 +45,10 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from . import permissions
-from .models import Instansi, Jabatan, Pegawai, Penugasan, Riwayat, UnitKerja
-from .rules import NipTidakValid, normalisasi_nip, validasi_nip
-from .services import kabari_penugasan_berubah, periksa_penugasan
+from pegawai import permissions
+from pegawai.models import Instansi, Jabatan, Pegawai, Penugasan, Riwayat, UnitKerja
+from pegawai.rules import NipTidakValid, normalisasi_nip, validasi_nip
+from pegawai.services.organisasi import kabari_penugasan_berubah, periksa_penugasan
 
 logger = logging.getLogger(__name__)
 
@@ -1266,7 +1266,8 @@ class _Impor:
         return riwayat
 
     def _periksa_bentrok(self, periksa: list[tuple[_Baris, Penugasan]]) -> None:
-        """The overlap rules of ``pegawai.services`` on every assignment near existing data."""
+        """The overlap rules of ``pegawai.services.organisasi`` on every assignment near
+        existing data."""
         kesalahan = []
         for b, obj in periksa:
             try:

@@ -16,8 +16,8 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from . import permissions
-from .models import Instansi, Jabatan, OperatorUnit, Pegawai, Penugasan, Riwayat, UnitKerja
+from pegawai import permissions
+from pegawai.models import Instansi, Jabatan, OperatorUnit, Pegawai, Penugasan, Riwayat, UnitKerja
 
 
 # --- history ------------------------------------------------------------------------------

@@ -19,12 +19,19 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import selectors, services
-from .beranda import kartu_beranda
-from .forms_akun import CariPegawaiForm, GantiSandiForm, MasukForm, ResetSandiForm, SetelSandiForm
-from .hierarki import rantai_penilai
-from .models import Pegawai
-from .permissions import Peran, peran
+from pegawai.beranda import kartu_beranda
+from pegawai.forms.akun import (
+    CariPegawaiForm,
+    GantiSandiForm,
+    MasukForm,
+    ResetSandiForm,
+    SetelSandiForm,
+)
+from pegawai.models import Pegawai
+from pegawai.permissions import Peran, peran
+from pegawai.selectors import organisasi as selectors
+from pegawai.selectors.hierarki import rantai_penilai
+from pegawai.services import organisasi as services
 
 PER_HALAMAN = 25
 
@@ -43,7 +50,7 @@ class MasukView(auth_views.LoginView):
 
 def akun_demo_tersedia() -> list[dict]:
     """The demo accounts by role, for a demo server's login page: only those that exist."""
-    from .demo import AKUN_DEMO, DEMO_SANDI
+    from ekinerja.demo.organisasi import AKUN_DEMO, DEMO_SANDI
 
     nama = dict(
         Pegawai.objects.filter(nip__in=[a.nip for a in AKUN_DEMO]).values_list("nip", "nama")

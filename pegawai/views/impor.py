@@ -26,11 +26,18 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from . import selectors
-from .forms_impor import ImporForm, KonfirmasiImporForm
-from .impor import KOLOM, KOLOM_WAJIB, HasilImpor, impor_pegawai, templat_csv, templat_xlsx
-from .models import Instansi
-from .views_kelola import admin_instansi
+from pegawai.forms.impor import ImporForm, KonfirmasiImporForm
+from pegawai.models import Instansi
+from pegawai.selectors import organisasi as selectors
+from pegawai.services.impor import (
+    KOLOM,
+    KOLOM_WAJIB,
+    HasilImpor,
+    impor_pegawai,
+    templat_csv,
+    templat_xlsx,
+)
+from pegawai.views.kelola import admin_instansi
 
 logger = logging.getLogger(__name__)
 

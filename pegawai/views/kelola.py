@@ -2,7 +2,7 @@
 
 Only an admin instansi (for his own instansi) or a superuser gets in; everyone else gets 403,
 and an object of another instansi answers 404 because every read goes through the scoped
-``*_kelola`` selectors.  Every write goes through :mod:`pegawai.services`; their
+``*_kelola`` selectors.  Every write goes through :mod:`pegawai.services.organisasi`; their
 ``ValidationError``s are shown next to the form field they name.
 
 A superuser has no instansi of his own (or manages several): list and "tambah" pages take
@@ -27,8 +27,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from . import selectors, services
-from .forms_kelola import (
+from pegawai.forms.kelola import (
     AkhiriPenugasanForm,
     JabatanFilterForm,
     JabatanForm,
@@ -41,8 +40,10 @@ from .forms_kelola import (
     UnitFilterForm,
     UnitForm,
 )
-from .models import Instansi, Jabatan, Pegawai, Penugasan, UnitKerja
-from .permissions import peran
+from pegawai.models import Instansi, Jabatan, Pegawai, Penugasan, UnitKerja
+from pegawai.permissions import peran
+from pegawai.selectors import organisasi as selectors
+from pegawai.services import organisasi as services
 
 T = "pegawai/kelola/"
 PER_HALAMAN = 25

@@ -23,12 +23,11 @@ from django.utils.translation import gettext_lazy
 
 from pegawai.models import Pegawai, UnitKerja
 from pegawai.permissions import peran
+from pemantauan.models import RingkasanPegawaiBulan
 from penilaian.models import Keberatan, Penilaian, PeriodePenilaian, PredikatKinerjaOrganisasi
 from penilaian.rules import LABEL_PREDIKAT, JenisPeriode, Predikat
-from penilaian.selectors import skp_wajib_dinilai
+from penilaian.selectors.nilai import skp_wajib_dinilai
 from skp.models import Periode, Skp
-
-from .models import RingkasanPegawaiBulan
 
 R = RingkasanPegawaiBulan.Realisasi
 P = Penilaian.Status

@@ -15,13 +15,8 @@ from django.db.models import Count, F, OuterRef, Q, Subquery, Sum
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from penilaian.models import Keberatan, PeriodePenilaian
-from penilaian.rules import LABEL_PREDIKAT
-from penilaian.selectors import skp_wajib_dinilai
-from skp.models import Periode, Skp
-
-from .models import RingkasanPegawaiBulan
-from .selectors import (
+from pemantauan.models import RingkasanPegawaiBulan
+from pemantauan.selectors.dasbor import (
     AKTIF,
     NAMA_BULAN,
     SELESAI_DINILAI,
@@ -31,6 +26,10 @@ from .selectors import (
     q_pegawai,
     q_ringkasan,
 )
+from penilaian.models import Keberatan, PeriodePenilaian
+from penilaian.rules import LABEL_PREDIKAT
+from penilaian.selectors.nilai import skp_wajib_dinilai
+from skp.models import Periode, Skp
 
 R = RingkasanPegawaiBulan.Realisasi
 

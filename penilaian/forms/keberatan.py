@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Keberatan
-from .rules import LABEL_RATING
+from penilaian.models import Keberatan
+from penilaian.rules import LABEL_RATING
 
 _RATING = [("", _("— tetap —"))] + [(str(k), v) for k, v in LABEL_RATING.items()]
 

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .rules import LABEL_PREDIKAT_ORGANISASI
+from penilaian.rules import LABEL_PREDIKAT_ORGANISASI
 
 
 class PredikatOrganisasiForm(forms.Form):

@@ -5,9 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from penilaian.models import PILIHAN_RATING, PengaturanPenilaian, PeriodePenilaian
 from skp.rules import BERAKHLAK
-
-from .models import PILIHAN_RATING, PengaturanPenilaian, PeriodePenilaian
 
 
 class PengaturanPenilaianForm(forms.ModelForm):

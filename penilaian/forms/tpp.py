@@ -7,11 +7,10 @@ from django import forms
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
 
-from pegawai.forms_impor import ImporForm
-
-from .models import BesaranTpp, KoefisienAngkaKredit, PengaturanTpp
-from .rules_tindak_lanjut import LABEL_JENJANG
-from .services_tpp import KOLOM_PENGATURAN
+from pegawai.forms.impor import ImporForm
+from penilaian.models import BesaranTpp, KoefisienAngkaKredit, PengaturanTpp
+from penilaian.rules_tindak_lanjut import LABEL_JENJANG
+from penilaian.services.tpp import KOLOM_PENGATURAN
 
 
 class PengaturanTppForm(forms.ModelForm):

@@ -5,9 +5,8 @@ from __future__ import annotations
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
 from pegawai.permissions import peran
-
-from .models import Keberatan
-from .selectors import penilaian_terlihat
+from penilaian.models import Keberatan
+from penilaian.selectors.nilai import penilaian_terlihat
 
 _RELASI = ("penilaian__periode_penilaian__periode", "pegawai", "pemutus", "diputus_oleh")
 

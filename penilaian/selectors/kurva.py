@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 
 from pegawai.models import UnitKerja
 from pegawai.permissions import is_admin_instansi, peran
-
-from . import rules
-from .models import Penilaian, PeriodePenilaian, PredikatKinerjaOrganisasi
-from .selectors import skp_wajib_dinilai
+from penilaian import rules
+from penilaian.models import Penilaian, PeriodePenilaian, PredikatKinerjaOrganisasi
+from penilaian.selectors.nilai import skp_wajib_dinilai
 
 
 def _id_path(path: str) -> list[int]:

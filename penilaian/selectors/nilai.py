@@ -12,9 +12,8 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 
+from penilaian.models import Penilaian, PeriodePenilaian
 from skp.models import Skp
-
-from .models import Penilaian, PeriodePenilaian
 
 
 def skp_wajib_dinilai(pp: PeriodePenilaian) -> QuerySet[Skp]:
@@ -101,8 +100,8 @@ class BarisDinilai:
 def skp_untuk_penilai(user, pp: PeriodePenilaian, hari_ini: dt.date) -> list[BarisDinilai]:
     """The SKPs ``user`` must rate in ``pp`` (as pejabat penilai, or as admin for the PPK),
     with their rating if any — a fixed number of queries whatever the number of pegawai."""
-    from pegawai.hierarki import bawahan_langsung_ids
     from pegawai.permissions import is_admin_instansi
+    from pegawai.selectors.hierarki import bawahan_langsung_ids
     from skp.selectors import dinilai_ppk
 
     wajib = skp_wajib_dinilai(pp)

@@ -15,11 +15,10 @@ from django.shortcuts import get_object_or_404
 from aktivitas.models import RealisasiBulanan
 from pegawai.models import Jabatan, Pegawai, Penugasan, UnitKerja
 from pegawai.permissions import peran
-from pegawai.selectors import unit_terlihat
-
-from . import rules_tindak_lanjut as r
-from .models import BesaranTpp, Kehadiran, PengaturanTpp, Penilaian
-from .rules import JenisPeriode
+from pegawai.selectors.organisasi import unit_terlihat
+from penilaian import rules_tindak_lanjut as r
+from penilaian.models import BesaranTpp, Kehadiran, PengaturanTpp, Penilaian
+from penilaian.rules import JenisPeriode
 
 
 # --- rights -------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 """The signed dokumen evaluasi kinerja pegawai (domain.md §4): rendered, signed and stored
-exactly like the SKP document (``skp.dokumen``, ``skp.tanda_tangan``), one
+exactly like the SKP document (``skp.services.dokumen``, ``inti.tanda_tangan``), one
 :class:`~skp.models.Dokumen` of jenis ``evaluasi`` per state of a FINAL rating.
 
 A document is valid for the rating as it was when the document was made.  When an
@@ -20,16 +20,15 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from pegawai.hierarki import rantai_penilai
+from inti import tanda_tangan
 from pegawai.models import Riwayat
-from pegawai.services import catat_riwayat
-from skp import dokumen as skp_dokumen
-from skp import tanda_tangan
+from pegawai.selectors.hierarki import rantai_penilai
+from pegawai.services.organisasi import catat_riwayat
+from penilaian import rules
+from penilaian.models import Penilaian
+from penilaian.selectors.nilai import bahan_penilaian, tanggal_penilaian
 from skp.models import Dokumen
-
-from . import rules
-from .models import Penilaian
-from .selectors import bahan_penilaian, tanggal_penilaian
+from skp.services import dokumen as skp_dokumen
 
 logger = logging.getLogger(__name__)
 TEMPLATE = "penilaian/dokumen/evaluasi_pdf.html"

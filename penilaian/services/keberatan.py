@@ -16,16 +16,15 @@ from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from pegawai.hierarki import Pejabat, rantai_penilai
 from pegawai.models import Pegawai, Riwayat
 from pegawai.permissions import is_admin_instansi, peran
-from pegawai.services import catat_riwayat
-from skp import services as skp_services
-
-from . import rules
-from .models import Keberatan, PengaturanPenilaian, Penilaian
-from .selectors import tanggal_penilaian
-from .tasks import jadwalkan_dokumen_evaluasi
+from pegawai.selectors.hierarki import Pejabat, rantai_penilai
+from pegawai.services.organisasi import catat_riwayat
+from penilaian import rules
+from penilaian.models import Keberatan, PengaturanPenilaian, Penilaian
+from penilaian.selectors.nilai import tanggal_penilaian
+from penilaian.tasks import jadwalkan_dokumen_evaluasi
+from skp.services import penyusunan as skp_services
 
 
 @dataclass(frozen=True)

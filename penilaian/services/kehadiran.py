@@ -1,6 +1,6 @@
 """Monthly attendance faults from the attendance system (CSV or XLSX), all or nothing.
 
-Same shape as the other imports: the shared reader of :mod:`pegawai.impor` turns the bytes
+Same shape as the other imports: the shared reader of :mod:`pegawai.services.impor` turns the bytes
 into rows of text, every row is checked against what was read once for the whole file, and
 only a file without errors is written — in one transaction, ``update_or_create`` on
 (pegawai, tahun, bulan), so the same file applied twice changes nothing.  The format is
@@ -15,12 +15,11 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from pegawai.impor import BerkasDitolak, Kesalahan, buka_tabel, nama_kolom
 from pegawai.models import Pegawai
-from pegawai.services import catat_riwayat
-
-from .models import Kehadiran
-from .selectors_tpp import pegawai_kelola_tpp
+from pegawai.services.impor import BerkasDitolak, Kesalahan, buka_tabel, nama_kolom
+from pegawai.services.organisasi import catat_riwayat
+from penilaian.models import Kehadiran
+from penilaian.selectors.tpp import pegawai_kelola_tpp
 
 KOLOM = ("nip", "tahun", "bulan", "hari_kerja", "terlambat", "pulang_cepat", "tanpa_keterangan")
 ANGKA = KOLOM[1:]

@@ -14,12 +14,11 @@ from django.utils.translation import gettext as _
 
 from pegawai.models import Pegawai, Riwayat, UnitKerja
 from pegawai.permissions import is_admin_instansi
-from pegawai.services import catat_riwayat
-
-from . import rules
-from .models import Penilaian, PredikatKinerjaOrganisasi
-from .selectors_kurva import kelompok_kurva
-from .tasks import jadwalkan_dokumen_evaluasi
+from pegawai.services.organisasi import catat_riwayat
+from penilaian import rules
+from penilaian.models import Penilaian, PredikatKinerjaOrganisasi
+from penilaian.selectors.kurva import kelompok_kurva
+from penilaian.tasks import jadwalkan_dokumen_evaluasi
 
 
 def _wajib_admin(aktor: Pegawai, instansi_id: int) -> None:

@@ -5,9 +5,10 @@ Every write checks the actor's right here (``PermissionDenied``), runs in one tr
 locks the row it moves (``select_for_update``) and records a ``Riwayat``.
 
 Who rates: the pejabat penilai of the SKP's pegawai on :func:`selectors.tanggal_penilaian`
-(``pegawai.hierarki.rantai_penilai``: Plh > Plt > definitif, vacancy → next up); when that
+(``pegawai.selectors.hierarki.rantai_penilai``: Plh > Plt > definitif, vacancy → next up); when that
 is the PPK the admin instansi records the rating on his behalf (``penilai`` stays empty),
-exactly like ``skp.services.sebagai_penilai`` for SKP approval.  Never the pegawai himself.
+exactly like ``skp.services.penyusunan.sebagai_penilai`` for SKP approval.  Never the pegawai
+himself.
 """
 
 from __future__ import annotations
@@ -20,18 +21,22 @@ from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from pegawai.hierarki import Pejabat, rantai_penilai
 from pegawai.models import Jabatan, Pegawai, Riwayat
 from pegawai.permissions import is_admin_instansi
-from pegawai.services import catat_riwayat
+from pegawai.selectors.hierarki import Pejabat, rantai_penilai
+from pegawai.services.organisasi import catat_riwayat
+from penilaian import rules
+from penilaian.models import (
+    PengaturanPenilaian,
+    Penilaian,
+    PeriodePenilaian,
+    PredikatKinerjaOrganisasi,
+)
+from penilaian.selectors.nilai import skp_wajib_dinilai, tanggal_penilaian
+from penilaian.tasks import jadwalkan_dokumen_evaluasi
 from skp import rules as skp_rules
-from skp import services as skp_services
 from skp.models import Periode, Skp
-
-from . import rules
-from .models import PengaturanPenilaian, Penilaian, PeriodePenilaian, PredikatKinerjaOrganisasi
-from .selectors import skp_wajib_dinilai, tanggal_penilaian
-from .tasks import jadwalkan_dokumen_evaluasi
+from skp.services import penyusunan as skp_services
 
 KOLOM_ISIAN = (
     "rating_hasil_kerja",

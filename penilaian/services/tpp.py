@@ -10,9 +10,8 @@ from django.db import transaction
 
 from pegawai.models import Instansi, Jabatan, Pegawai, Riwayat
 from pegawai.permissions import is_admin_instansi
-from pegawai.services import catat_riwayat
-
-from .models import BesaranTpp, KoefisienAngkaKredit, PengaturanTpp
+from pegawai.services.organisasi import catat_riwayat
+from penilaian.models import BesaranTpp, KoefisienAngkaKredit, PengaturanTpp
 
 KOLOM_PENGATURAN = (
     "porsi_kinerja",

@@ -15,16 +15,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from inti.unduhan import kirim_berkas_dokumen
 from pegawai.models import Riwayat
-from skp import services as skp_services
-from skp.views_dokumen import kirim_berkas_dokumen
-
-from . import dokumen as dok_service
-from . import services_keberatan as svc
-from .forms_keberatan import AjukanKeberatanForm, PutuskanKeberatanForm
-from .models import Keberatan, Penilaian
-from .selectors import penilaian_terlihat
-from .selectors_keberatan import keberatan_masuk, keberatan_saya, keberatan_terlihat
+from penilaian.forms.keberatan import AjukanKeberatanForm, PutuskanKeberatanForm
+from penilaian.models import Keberatan, Penilaian
+from penilaian.selectors.keberatan import keberatan_masuk, keberatan_saya, keberatan_terlihat
+from penilaian.selectors.nilai import penilaian_terlihat
+from penilaian.services import dokumen as dok_service
+from penilaian.services import keberatan as svc
+from skp.services import penyusunan as skp_services
 
 T = "penilaian/keberatan/"
 PER_HALAMAN = 25

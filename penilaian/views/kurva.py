@@ -13,14 +13,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ekinerja.konfirmasi import Konfirmasi, tampilkan_konfirmasi
+from inti.konfirmasi import Konfirmasi, tampilkan_konfirmasi
 from pegawai.models import UnitKerja
 from pegawai.permissions import is_admin_instansi
-
-from . import rules, selectors_kurva, services_kurva
-from .forms_kurva import PredikatOrganisasiForm
-from .models import Penilaian, PredikatKinerjaOrganisasi
-from .views import admin_instansi
+from penilaian import rules
+from penilaian.forms.kurva import PredikatOrganisasiForm
+from penilaian.models import Penilaian, PredikatKinerjaOrganisasi
+from penilaian.selectors import kurva as selectors_kurva
+from penilaian.services import kurva as services_kurva
+from penilaian.views.nilai import admin_instansi
 
 PER_HALAMAN = 50
 

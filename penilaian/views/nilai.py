@@ -20,15 +20,17 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ekinerja.konfirmasi import Konfirmasi, tampilkan_konfirmasi
+from inti.konfirmasi import Konfirmasi, tampilkan_konfirmasi
 from pegawai.permissions import peran
-from skp import services as skp_services
+from penilaian import rules
+from penilaian.forms.nilai import JendelaForm, PengaturanPenilaianForm, PenilaianForm
+from penilaian.models import Keberatan, Penilaian
+from penilaian.selectors import nilai as selectors
+from penilaian.selectors.kurva import ringkasan_kurva_unit_pegawai
+from penilaian.services import keberatan as services_keberatan
+from penilaian.services import nilai as services
 from skp.selectors import periode_terlihat
-
-from . import rules, selectors, services, services_keberatan
-from .forms import JendelaForm, PengaturanPenilaianForm, PenilaianForm
-from .models import Keberatan, Penilaian
-from .selectors_kurva import ringkasan_kurva_unit_pegawai
+from skp.services import penyusunan as skp_services
 
 T = "penilaian/nilai/"
 PER_HALAMAN = 25

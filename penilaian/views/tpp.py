@@ -21,14 +21,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from pegawai.ekspor import respons_tabel
+from inti.ekspor import respons_tabel
 from pegawai.models import Instansi, Jabatan
 from pegawai.permissions import peran
-from skp.services import hari_ini
-
-from . import selectors_tpp as sel
-from . import services_tpp as svc
-from .forms_tpp import (
+from penilaian.forms.tpp import (
     BesaranTppForm,
     BulanForm,
     ImporKehadiranForm,
@@ -36,10 +32,13 @@ from .forms_tpp import (
     KonfirmasiForm,
     PengaturanTppForm,
 )
-from .impor_kehadiran import KOLOM, impor_kehadiran, templat
-from .models import BesaranTpp, KoefisienAngkaKredit, PengaturanTpp
-from .rules import LABEL_PREDIKAT
-from .rules_tindak_lanjut import KOEFISIEN_JENJANG, LABEL_JENJANG
+from penilaian.models import BesaranTpp, KoefisienAngkaKredit, PengaturanTpp
+from penilaian.rules import LABEL_PREDIKAT
+from penilaian.rules_tindak_lanjut import KOEFISIEN_JENJANG, LABEL_JENJANG
+from penilaian.selectors import tpp as sel
+from penilaian.services import tpp as svc
+from penilaian.services.kehadiran import KOLOM, impor_kehadiran, templat
+from skp.services.penyusunan import hari_ini
 
 PER_HALAMAN = 50
 SESI = "impor_kehadiran"

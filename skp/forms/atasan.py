@@ -6,8 +6,8 @@ from django import forms
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from . import rules
-from .models import Periode, Skp
+from skp import rules
+from skp.models import Periode, Skp
 
 PANJANG_MAKS = _("Paling banyak %(limit_value)d karakter (sekarang %(show_value)d).")
 

@@ -1,8 +1,8 @@
 """Forms of the SKP drafting pages: input parsing, labels and plain-language help texts.
 
 The rules themselves (cascading, perspektif, targets per pendekatan) live in
-:mod:`skp.services`; these forms only parse what was typed.  Every choice is limited to the
-queryset the view passes in, which comes from a scoped selector or service.
+:mod:`skp.services.penyusunan`; these forms only parse what was typed.  Every choice is limited
+to the queryset the view passes in, which comes from a scoped selector or service.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from .models import IndikatorKinerja, LampiranSkp, Periode, RencanaHasilKerja, Skp
+from skp.models import IndikatorKinerja, LampiranSkp, Periode, RencanaHasilKerja, Skp
 
 TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIDAK_DI_SKP_ATASAN = _("RHK atasan yang dipilih tidak ada di SKP atasan Anda pada periode ini.")

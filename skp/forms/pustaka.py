@@ -9,11 +9,10 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from pegawai import fields
+from pegawai.forms import fields
 from pegawai.models import Jabatan, UnitKerja
-
-from .models import IndikatorKinerja, PustakaRhk
-from .services_pustaka import KOLOM_INDIKATOR, MAKS_INDIKATOR
+from skp.models import IndikatorKinerja, PustakaRhk
+from skp.services.pustaka import KOLOM_INDIKATOR, MAKS_INDIKATOR
 
 BARIS_KOSONG = 2  # blank rows offered after the existing indicators
 BARIS_MINIMAL = 3

@@ -28,11 +28,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from inti import tanda_tangan
 from pegawai.models import Riwayat
-from pegawai.services import catat_riwayat
-
-from . import rules, tanda_tangan
-from .models import Dokumen, IndikatorKinerja, LampiranSkp, RencanaHasilKerja, Skp
+from pegawai.services.organisasi import catat_riwayat
+from skp import rules
+from skp.models import Dokumen, IndikatorKinerja, LampiranSkp, RencanaHasilKerja, Skp
 
 logger = logging.getLogger(__name__)
 

@@ -18,13 +18,12 @@ from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pegawai.hierarki import RantaiPenilai, jabatan_definitif, rantai_penilai
 from pegawai.models import Instansi, Pegawai, Riwayat
 from pegawai.permissions import is_admin_instansi, peran
-from pegawai.services import catat_riwayat
-
-from . import rules
-from .models import (
+from pegawai.selectors.hierarki import RantaiPenilai, jabatan_definitif, rantai_penilai
+from pegawai.services.organisasi import catat_riwayat
+from skp import rules
+from skp.models import (
     EkspektasiPerilaku,
     IndikatorKinerja,
     LampiranSkp,
@@ -695,7 +694,7 @@ def tetapkan_skp(aktor: Pegawai, skp: Skp) -> Skp:
             ke_status=sebelum.status,
             data={"oleh_versi": skp.versi, "skp_baru": skp.pk},
         )
-    from .tasks import jadwalkan_dokumen_skp
+    from skp.tasks import jadwalkan_dokumen_skp
 
     jadwalkan_dokumen_skp(skp)
     return skp

@@ -3,8 +3,8 @@
 The library holds RHK suggestions per jabatan for first-time users.  It is kept by the
 operators for the jabatan of their units (and sub-units) and by the admin instansi for the
 whole instansi.  Using an entry adds it to an editable SKP as a new RHK utama through
-:func:`skp.services.simpan_rhk` / :func:`skp.services.simpan_indikator`, so the SKP's own
-rights, state and history rules apply unchanged.
+:func:`skp.services.penyusunan.simpan_rhk` / :func:`skp.services.penyusunan.simpan_indikator`,
+so the SKP's own rights, state and history rules apply unchanged.
 """
 
 from __future__ import annotations
@@ -18,10 +18,9 @@ from django.utils.translation import gettext as _
 
 from pegawai.models import Jabatan, Pegawai, Riwayat
 from pegawai.permissions import is_admin_instansi, peran
-from pegawai.services import catat_riwayat
-
-from . import services
-from .models import IndikatorKinerja, PustakaRhk, RencanaHasilKerja, Skp
+from pegawai.services.organisasi import catat_riwayat
+from skp.models import IndikatorKinerja, PustakaRhk, RencanaHasilKerja, Skp
+from skp.services import penyusunan as services
 
 ASPEK = {a.value for a in IndikatorKinerja.Aspek}
 KOLOM_INDIKATOR = ("teks", "aspek", "target", "satuan")

@@ -1,7 +1,7 @@
 """The pejabat penilai's SKP pages (skp/persetujuan/): the queue, the review page with its
 actions (setujui, kembalikan, tetapkan, ekspektasi khusus pimpinan) and the matriks peran hasil.
 
-Who acts is decided by :func:`skp.services.sebagai_penilai`: the pejabat penilai *today*
+Who acts is decided by :func:`skp.services.penyusunan.sebagai_penilai`: the pejabat penilai *today*
 (definitif, Plt or Plh), or — for a pegawai rated by the PPK — the admin instansi recording the
 PPK's decision.  An SKP the user may not see answers 404 (scoped selector); one he sees but
 does not rate answers 403.
@@ -29,10 +29,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from pegawai.permissions import peran
-
-from . import rules, selectors, services
-from .forms_atasan import EkspektasiForm, KembalikanForm, PilihPeriodeForm
-from .models import LampiranSkp, Periode, RencanaHasilKerja, Skp
+from skp import rules, selectors
+from skp.forms.atasan import EkspektasiForm, KembalikanForm, PilihPeriodeForm
+from skp.models import LampiranSkp, Periode, RencanaHasilKerja, Skp
+from skp.services import penyusunan as services
 
 T = "skp/atasan/"
 PER_HALAMAN = 25

@@ -11,7 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -19,8 +19,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
-from . import dokumen as dok_service
-from .selectors import skp_terlihat
+from inti.unduhan import kirim_berkas_dokumen
+from skp.selectors import skp_terlihat
+from skp.services import dokumen as dok_service
 
 logger = logging.getLogger(__name__)
 
@@ -36,23 +37,6 @@ def skp_dokumen(request: HttpRequest, skp_id: int) -> FileResponse:
     skp = get_object_or_404(qs, pk=skp_id)
     dokumen = dok_service.dokumen_skp(skp.pk) or dok_service.terbitkan_dokumen_skp(skp.pk)
     return kirim_berkas_dokumen(dokumen, dok_service.nama_berkas_skp(skp))
-
-
-def kirim_berkas_dokumen(dokumen, nama_berkas: str) -> FileResponse:
-    """A stored signed document as a private attachment (also used for evaluation PDFs)."""
-    try:
-        berkas = dokumen.berkas.open("rb")
-    except FileNotFoundError:
-        # The row exists but storage lost the file: never re-sign under the same code (printed
-        # copies carry it); the operator restores the file from backup.
-        logger.error("Berkas dokumen %s (%s) tidak ada di storage.", dokumen.kode, dokumen.berkas)
-        raise Http404(_("Berkas dokumen tidak ditemukan; hubungi admin.")) from None
-    respons = FileResponse(
-        berkas, as_attachment=True, filename=nama_berkas, content_type="application/pdf"
-    )
-    respons["X-Content-Type-Options"] = "nosniff"
-    respons["Cache-Control"] = "private, no-store"
-    return respons
 
 
 # --- public verification --------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """The SKP drafting pages of the ASN, and of the operator acting for him.
 
-Thin views: parse a form, call a service of :mod:`skp.services`, render.  Every object is
+Thin views: parse a form, call a service of :mod:`skp.services.penyusunan`, render.  Every object is
 read through the scoped selectors (a foreign id answers 404); who may change what and in which
 state is decided by the services (``PermissionDenied`` → 403, ``ValidationError`` → shown
 next to the field it names).
@@ -27,15 +27,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from ekinerja.konfirmasi import Konfirmasi, tampilkan_konfirmasi
-from pegawai.hierarki import rantai_penilai
+from inti.konfirmasi import Konfirmasi, tampilkan_konfirmasi
 from pegawai.models import Pegawai, Riwayat
-from pegawai.selectors import get_pegawai
-
-from . import rules, selectors, services
-from .diff import bandingkan, isi_dari_skp
-from .forms import BuatSkpForm, IndikatorForm, LampiranForm, RhkForm, SalinSkpForm
-from .models import IndikatorKinerja, LampiranSkp, Periode, RencanaHasilKerja, Skp
+from pegawai.selectors.hierarki import rantai_penilai
+from pegawai.selectors.organisasi import get_pegawai
+from skp import rules, selectors
+from skp.diff import bandingkan, isi_dari_skp
+from skp.forms.penyusunan import BuatSkpForm, IndikatorForm, LampiranForm, RhkForm, SalinSkpForm
+from skp.models import IndikatorKinerja, LampiranSkp, Periode, RencanaHasilKerja, Skp
+from skp.services import penyusunan as services
 
 PER_HALAMAN = 50
 RIWAYAT_MAKS = 50

@@ -20,13 +20,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from ekinerja.konfirmasi import Konfirmasi, tampilkan_konfirmasi
+from inti.konfirmasi import Konfirmasi, tampilkan_konfirmasi
 from pegawai.permissions import peran
-from pegawai.selectors import instansi_kelola
-
-from . import selectors, services
-from .forms_periode import BukaPeriodeForm, StatusPeriodeForm
-from .models import Periode, Skp
+from pegawai.selectors.organisasi import instansi_kelola
+from skp import selectors
+from skp.forms.periode import BukaPeriodeForm, StatusPeriodeForm
+from skp.models import Periode, Skp
+from skp.services import penyusunan as services
 
 T = "skp/periode/"
 PER_HALAMAN = 25

@@ -24,11 +24,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from pegawai.permissions import peran
-from pegawai.selectors import unit_terlihat
-
-from . import selectors, services_pustaka
-from .forms_pustaka import PustakaFilterForm, PustakaForm, indikator_formset
-from .models import PustakaRhk, Skp
+from pegawai.selectors.organisasi import unit_terlihat
+from skp import selectors
+from skp.forms.pustaka import PustakaFilterForm, PustakaForm, indikator_formset
+from skp.models import PustakaRhk, Skp
+from skp.services import pustaka as services_pustaka
 
 T = "skp/pustaka/"
 PER_HALAMAN = 25

@@ -4,9 +4,9 @@ from decimal import Decimal
 
 import pytest
 
-from aktivitas import services as akt
-from skp import services
+from aktivitas.services import harian as akt
 from skp.models import IndikatorKinerja, RencanaHasilKerja
+from skp.services import penyusunan as services
 
 # A fixed Wednesday in the past, so dates and lateness do not depend on the day tests run.
 HARI = dt.date(2026, 3, 11)

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from aktivitas import services as akt
 from aktivitas.models import Aktivitas, BuktiDukung
+from aktivitas.services import harian as akt
 from pegawai.models import Penugasan
 from tests.aktivitas.conftest import HARI, data, kunci
 from tests.factories import PegawaiFactory, PenugasanFactory

@@ -9,11 +9,11 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from aktivitas import services as akt
-from aktivitas import services_bukti
-from aktivitas import services_realisasi as real
 from aktivitas.bukti import MB
 from aktivitas.models import Aktivitas, BuktiDukung, PengaturanKinerja, RealisasiBulanan
+from aktivitas.services import bukti as services_bukti
+from aktivitas.services import harian as akt
+from aktivitas.services import realisasi as real
 from pegawai.models import Riwayat
 from tests.aktivitas.conftest import HARI, data, kunci
 from tests.aktivitas.test_sniff_bukti import buat_jpeg, buat_pdf, buat_png

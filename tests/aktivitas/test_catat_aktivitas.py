@@ -11,11 +11,12 @@ from django.urls import reverse
 from django.utils import timezone
 
 from aktivitas import rules
-from aktivitas import services as akt
-from aktivitas.models import Aktivitas, HariLibur, PengaturanKinerja
+from aktivitas.models import Aktivitas, PengaturanKinerja
+from aktivitas.services import harian as akt
+from kalender.models import HariLibur
 from pegawai.models import Riwayat
-from skp import services as skp_services
 from skp.models import RencanaHasilKerja
+from skp.services import penyusunan as skp_services
 from tests.aktivitas.conftest import HARI, data, kunci
 
 HTMX = {"HTTP_HX_REQUEST": "true"}

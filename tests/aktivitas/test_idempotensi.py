@@ -6,8 +6,8 @@ import uuid
 import pytest
 from django.urls import reverse
 
-from aktivitas import services as akt
 from aktivitas.models import Aktivitas
+from aktivitas.services import harian as akt
 from pegawai.models import Riwayat
 from tests.aktivitas.conftest import HARI, data
 

@@ -12,12 +12,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from aktivitas import services as akt
-from aktivitas.impor import KOLOM, impor_aktivitas, kunci_baris
 from aktivitas.models import Aktivitas, BuktiDukung
+from aktivitas.services import harian as akt
+from aktivitas.services.impor import KOLOM, impor_aktivitas, kunci_baris
 from pegawai.models import Riwayat
-from skp import services as skp_services
 from skp.models import RencanaHasilKerja
+from skp.services import penyusunan as skp_services
 from tests.aktivitas.conftest import HARI
 from tests.factories import OperatorUnitFactory, PegawaiFactory, PenugasanFactory
 

@@ -11,9 +11,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from aktivitas.impor import KOLOM, impor_aktivitas, templat_csv, templat_xlsx
 from aktivitas.models import Aktivitas
-from aktivitas.views_impor import SESI
+from aktivitas.services.impor import KOLOM, impor_aktivitas, templat_csv, templat_xlsx
+from aktivitas.views.impor import SESI
 from pegawai.models import Riwayat
 from tests.aktivitas.conftest import HARI
 from tests.aktivitas.test_impor_aktivitas_berhasil import (

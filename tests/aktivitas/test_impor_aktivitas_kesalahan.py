@@ -8,9 +8,9 @@ import openpyxl
 import pytest
 from django.utils import timezone
 
-from aktivitas import impor
-from aktivitas import services as akt
-from aktivitas.impor import KOLOM, impor_aktivitas
+from aktivitas.services import harian as akt
+from aktivitas.services import impor
+from aktivitas.services.impor import KOLOM, impor_aktivitas
 from tests.aktivitas.conftest import HARI
 from tests.aktivitas.test_impor_aktivitas_berhasil import TAUTAN, baris, buat_csv, jumlah
 

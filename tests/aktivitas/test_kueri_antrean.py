@@ -9,9 +9,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from aktivitas import services_realisasi as real
-from aktivitas import services_umpan_balik as ub
 from aktivitas.models import Aktivitas, BuktiDukung, RealisasiBulanan
+from aktivitas.services import realisasi as real
+from aktivitas.services import umpan_balik as ub
 from pegawai.models import Penugasan
 from skp.models import IndikatorKinerja, RencanaHasilKerja, Skp
 from tests.factories import PegawaiFactory, PenugasanFactory
@@ -72,7 +72,7 @@ def aktivitas_menunggu(org, pegawai, per_orang, *, mulai_hari=0):
 
 @pytest.fixture
 def periode(org):
-    from skp import services
+    from skp.services import penyusunan as services
 
     org.periode = services.buka_periode(org.admin, org.instansi, 2026)
     return org.periode

@@ -12,8 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from aktivitas import selectors
 from aktivitas.models import Aktivitas, RencanaAksi
+from aktivitas.selectors import harian as selectors
 from tests.aktivitas.conftest import HARI
 
 MAKS_HARI = 16

@@ -3,10 +3,10 @@ Plh's review queue (the stored penilai follows the assignments)."""
 
 import datetime as dt
 
-from aktivitas import services as akt
 from aktivitas.models import Aktivitas
-from pegawai import services as pegawai_services
+from aktivitas.services import harian as akt
 from pegawai.models import Penugasan
+from pegawai.services import organisasi as pegawai_services
 from tests.aktivitas.conftest import HARI, data, kunci
 from tests.factories import PegawaiFactory
 

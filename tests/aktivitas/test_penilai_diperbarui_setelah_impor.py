@@ -3,10 +3,10 @@ does (the import writes assignments in bulk, so it must call the listeners itsel
 
 import pytest
 
-from aktivitas import services as akt
 from aktivitas.models import Aktivitas
-from pegawai.impor import impor_pegawai
-from skp import services as skp_services
+from aktivitas.services import harian as akt
+from pegawai.services.impor import impor_pegawai
+from skp.services import penyusunan as skp_services
 from tests.aktivitas.conftest import data, kunci
 from tests.pegawai.test_impor_berhasil import _baris_org, buat_csv
 
@@ -35,7 +35,7 @@ def test_atasan_pindah_lewat_impor_antrean_hari_ini_ke_atasan_berikutnya(
 def test_impor_pertama_tanpa_data_lama_tidak_memanggil_pendengar(
     org, monkeypatch, django_capture_on_commit_callbacks
 ):
-    from pegawai import services
+    from pegawai.services import organisasi as services
 
     dipanggil = []
     monkeypatch.setattr(services, "PENDENGAR_PENUGASAN", [lambda *a: dipanggil.append(a)])

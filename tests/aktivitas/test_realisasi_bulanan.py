@@ -9,9 +9,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from aktivitas import services as akt
-from aktivitas import services_realisasi as real
 from aktivitas.models import Aktivitas, PengaturanKinerja, RealisasiBulanan
+from aktivitas.services import harian as akt
+from aktivitas.services import realisasi as real
 from pegawai.models import Penugasan, Riwayat
 from skp.models import IndikatorKinerja, Skp
 from tests.aktivitas.conftest import HARI, data, kunci
@@ -263,7 +263,7 @@ def test_halaman_terisi_dan_batas_ditampilkan(client, org, maret, jam_tetap):
 
 
 def test_bulan_bawaan_bulan_lalu_selama_belum_lewat_batas(org):
-    from aktivitas.views_realisasi import bulan_bawaan
+    from aktivitas.views.realisasi import bulan_bawaan
 
     assert bulan_bawaan(org.staf, dt.date(2026, 4, 5)) == (2026, 3)
     assert bulan_bawaan(org.staf, dt.date(2026, 4, 6)) == (2026, 4)

@@ -5,9 +5,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from aktivitas import services as akt
-from aktivitas import services_rencana_aksi as svc
 from aktivitas.models import Aktivitas, RencanaAksi
+from aktivitas.services import harian as akt
+from aktivitas.services import rencana_aksi as svc
 from pegawai.models import Riwayat
 from tests.aktivitas.conftest import HARI, data, kunci
 

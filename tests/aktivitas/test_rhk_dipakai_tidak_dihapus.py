@@ -3,8 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from aktivitas import services as akt
-from skp import services
+from aktivitas.services import harian as akt
+from skp.services import penyusunan as services
 from tests.aktivitas.conftest import HARI, data, kunci
 
 

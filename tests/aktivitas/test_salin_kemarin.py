@@ -8,9 +8,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from aktivitas import services as akt
-from aktivitas import services_rencana_aksi as svc
-from aktivitas.models import Aktivitas, HariLibur
+from aktivitas.models import Aktivitas
+from aktivitas.services import harian as akt
+from aktivitas.services import rencana_aksi as svc
+from kalender.models import HariLibur
 from pegawai.models import Riwayat
 from tests.aktivitas.conftest import HARI, data, kunci
 

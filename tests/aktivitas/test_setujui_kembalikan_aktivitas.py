@@ -7,8 +7,8 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from aktivitas import services as akt
 from aktivitas.models import Aktivitas
+from aktivitas.services import harian as akt
 from pegawai.models import Penugasan, Riwayat
 from tests.aktivitas.conftest import HARI, data, kunci
 from tests.factories import PegawaiFactory, PenugasanFactory

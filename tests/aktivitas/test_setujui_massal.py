@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from aktivitas import services as akt
 from aktivitas.models import Aktivitas
+from aktivitas.services import harian as akt
 from pegawai.models import Riwayat
 from tests.aktivitas.conftest import HARI, data, kunci
 

@@ -1,7 +1,7 @@
 """Which SKP an activity belongs to: the ditetapkan version, not a draft revision of it."""
 
-from aktivitas.services import pengaturan, skp_berlaku
-from skp import services
+from aktivitas.services.harian import pengaturan, skp_berlaku
+from skp.services import penyusunan as services
 from tests.aktivitas.conftest import HARI
 
 

@@ -6,9 +6,10 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from aktivitas import selectors
-from aktivitas import services as akt
-from aktivitas.models import Aktivitas, HariLibur, PengaturanKinerja
+from aktivitas.models import Aktivitas, PengaturanKinerja
+from aktivitas.selectors import harian as selectors
+from aktivitas.services import harian as akt
+from kalender.models import HariLibur
 from tests.aktivitas.conftest import HARI, data, kunci
 
 

@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from aktivitas import services as akt
+from aktivitas.services import harian as akt
 from pegawai.models import Riwayat
 from tests.aktivitas.conftest import HARI, data, kunci
 

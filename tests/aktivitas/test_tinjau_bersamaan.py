@@ -9,9 +9,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection
 
-from aktivitas import services as akt
-from aktivitas import services_realisasi as real
 from aktivitas.models import Aktivitas, RealisasiBulanan
+from aktivitas.services import harian as akt
+from aktivitas.services import realisasi as real
 from skp.models import IndikatorKinerja, RencanaHasilKerja, Skp
 from tests.bersamaan import bersamaan_bernama
 
@@ -54,7 +54,7 @@ def test_setujui_dan_kembalikan_aktivitas_bersamaan_bernama(org):
 
 @pytest.mark.django_db(transaction=True)
 def test_setujui_dan_kembalikan_realisasi_bersamaan_bernama(org, monkeypatch):
-    from skp import services
+    from skp.services import penyusunan as services
 
     monkeypatch.setattr(
         real, "sekarang", lambda: dt.datetime(2026, 4, 2, tzinfo=zoneinfo.ZoneInfo("Asia/Jakarta"))
@@ -87,7 +87,7 @@ def test_setujui_dan_kembalikan_realisasi_bersamaan_bernama(org, monkeypatch):
 def test_ajukan_dua_kali_bersamaan_sekali_tercatat(org, monkeypatch):
     """A double click on "ajukan": the second waits for the first, then finds nothing left."""
     from pegawai.models import Riwayat
-    from skp import services
+    from skp.services import penyusunan as services
 
     monkeypatch.setattr(
         real, "sekarang", lambda: dt.datetime(2026, 4, 2, tzinfo=zoneinfo.ZoneInfo("Asia/Jakarta"))

@@ -8,8 +8,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from aktivitas import services_realisasi as real
 from aktivitas.models import RealisasiBulanan
+from aktivitas.services import realisasi as real
 from pegawai.models import Penugasan, Riwayat
 from skp.models import IndikatorKinerja
 from tests.factories import PegawaiFactory, PenugasanFactory

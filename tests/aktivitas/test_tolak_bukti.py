@@ -9,9 +9,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils.html import escape
 
-from aktivitas import services as akt
-from aktivitas import services_bukti
 from aktivitas.models import BuktiDukung, PengaturanKinerja
+from aktivitas.services import bukti as services_bukti
+from aktivitas.services import harian as akt
 from pegawai.models import Riwayat
 from tests.aktivitas.conftest import data, kunci
 from tests.aktivitas.test_sniff_bukti import (

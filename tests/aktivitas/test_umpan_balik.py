@@ -8,8 +8,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from aktivitas import services_umpan_balik as ub
 from aktivitas.models import UmpanBalik
+from aktivitas.services import umpan_balik as ub
 from pegawai.models import Penugasan, Riwayat
 from tests.factories import PegawaiFactory, PenugasanFactory
 

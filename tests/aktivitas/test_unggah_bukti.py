@@ -9,9 +9,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from aktivitas import services as akt
-from aktivitas import services_bukti
 from aktivitas.models import BuktiDukung
+from aktivitas.services import bukti as services_bukti
+from aktivitas.services import harian as akt
 from pegawai.models import Riwayat
 from tests.aktivitas.conftest import data, kunci
 from tests.aktivitas.test_sniff_bukti import buat_docx, buat_jpeg, buat_pdf, buat_png, buat_xlsx

@@ -5,8 +5,8 @@ import datetime as dt
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from aktivitas import services as akt
-from aktivitas.models import HariLibur
+from kalender.models import HariLibur
+from kalender.selectors import hari_libur
 from pegawai.models import Riwayat
 from tests.factories import InstansiFactory
 
@@ -25,7 +25,7 @@ def test_admin_menambah_lalu_menghapus_dan_hari_kerja_berubah(client, org):
     assert r.status_code == 302
     libur = HariLibur.objects.get()
     assert libur.instansi == org.instansi
-    assert dt.date(2026, 8, 1) in akt.hari_libur(
+    assert dt.date(2026, 8, 1) in hari_libur(
         org.instansi.pk, dt.date(2026, 8, 1), dt.date(2026, 8, 1)
     )
     assert Riwayat.objects.filter(aksi="libur.disimpan", pelaku=org.admin).exists()

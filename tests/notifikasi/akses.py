@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from aktivitas.models import HariLibur
+from kalender.models import HariLibur
 from notifikasi.models import Jenis, Notifikasi
 from tests.akses import HANYA_ADMIN, SEMUA_MASUK, Aturan, masuk_dulu
 

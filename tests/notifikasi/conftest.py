@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from skp import services
+from skp.services import penyusunan as services
 
 # A fixed Wednesday, so workday rules do not depend on the day tests run.
 RABU = dt.date(2026, 3, 11)

@@ -6,8 +6,8 @@ from django.core import mail
 from django.urls import reverse
 from kombu.exceptions import OperationalError
 
-from aktivitas import services as akt
 from aktivitas.models import Aktivitas
+from aktivitas.services import harian as akt
 from ekinerja.celery import app
 from notifikasi import tasks
 from notifikasi.models import Jenis, Notifikasi

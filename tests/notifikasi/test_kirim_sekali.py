@@ -7,10 +7,10 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from aktivitas import services as akt
-from aktivitas.models import HariLibur
-from notifikasi import services
+from aktivitas.services import harian as akt
+from kalender.models import HariLibur
 from notifikasi.models import EmailKeluar, Jenis, Notifikasi, PreferensiNotifikasi
+from notifikasi.services import kirim as services
 from tests.aktivitas.conftest import data, kunci
 from tests.notifikasi.conftest import RABU
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from notifikasi.models import Jenis, Notifikasi
-from notifikasi.services import kirim_pengingat_manual
+from notifikasi.services.kirim import kirim_pengingat_manual
 from pegawai.models import Riwayat
 
 

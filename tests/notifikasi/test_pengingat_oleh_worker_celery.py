@@ -14,8 +14,8 @@ import pytest
 from django.urls import reverse
 from kombu.exceptions import OperationalError
 
-from aktivitas import services as akt
 from aktivitas.models import Aktivitas
+from aktivitas.services import harian as akt
 from notifikasi import tasks
 from notifikasi.models import EmailKeluar, Jenis, Notifikasi
 from tests.aktivitas.conftest import data, kunci

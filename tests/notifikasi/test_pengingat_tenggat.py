@@ -9,10 +9,11 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from aktivitas import services as akt
-from aktivitas.models import Aktivitas, HariLibur, RealisasiBulanan
-from notifikasi import services_pengingat as s
+from aktivitas.models import Aktivitas, RealisasiBulanan
+from aktivitas.services import harian as akt
+from kalender.models import HariLibur
 from notifikasi.models import Jenis, Notifikasi
+from notifikasi.services import pengingat as s
 from notifikasi.tasks import pengingat_harian
 from pegawai.models import Penugasan
 from penilaian.models import Penilaian, PeriodePenilaian

@@ -5,8 +5,8 @@ import datetime as dt
 
 from django.urls import reverse
 
-from notifikasi import services
 from notifikasi.models import Jenis, Notifikasi, PengaturanPengingat, PreferensiNotifikasi
+from notifikasi.services import kirim as services
 
 
 def test_preferensi_mematikan_yang_tidak_wajib_saja(client, org):

@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from pegawai.hierarki import bawahan_langsung_ids, rantai_penilai
 from pegawai.models import Pegawai, Penugasan
+from pegawai.selectors.hierarki import bawahan_langsung_ids, rantai_penilai
 from tests.factories import PegawaiFactory, PenugasanFactory
 
 D = dt.date(2026, 6, 15)

@@ -8,8 +8,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from pegawai import services
 from pegawai.models import Pegawai, Riwayat
+from pegawai.services import organisasi as services
 from tests.factories import OperatorUnitFactory, PegawaiFactory
 
 MIDDLEWARE = "pegawai.middleware.WajibGantiSandiMiddleware"

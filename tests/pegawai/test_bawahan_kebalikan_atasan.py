@@ -10,8 +10,8 @@ from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pegawai.hierarki import bawahan_langsung_ids, rantai_penilai
 from pegawai.models import Jabatan, Pegawai, Penugasan
+from pegawai.selectors.hierarki import bawahan_langsung_ids, rantai_penilai
 from tests.factories import InstansiFactory, PegawaiFactory, UnitKerjaFactory
 
 D = dt.date(2026, 3, 1)

@@ -9,10 +9,10 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from aktivitas.models import Aktivitas, BuktiDukung, RealisasiBulanan
-from pegawai.demo import AKUN_DEMO, DEMO_SANDI, NIP_ASN, NIP_ATASAN, NIP_OPERATOR
+from ekinerja.demo.organisasi import AKUN_DEMO, DEMO_SANDI, NIP_ASN, NIP_ATASAN, NIP_OPERATOR
 from pegawai.models import Pegawai
-from skp import services as skp_services
 from skp.models import Skp
+from skp.services import penyusunan as skp_services
 
 
 @pytest.fixture
@@ -25,8 +25,10 @@ def demo(db, monkeypatch, settings, tmp_path):
         },
     }
     monkeypatch.setattr("skp.tasks.jadwalkan_dokumen_skp", lambda skp: None)
-    for modul in ("services", "services_kurva", "services_keberatan"):
-        monkeypatch.setattr(f"penilaian.{modul}.jadwalkan_dokumen_evaluasi", lambda pk: None)
+    for modul in ("nilai", "kurva", "keberatan"):
+        monkeypatch.setattr(
+            f"penilaian.services.{modul}.jadwalkan_dokumen_evaluasi", lambda pk: None
+        )
     call_command("seed_demo", paksa=True, stdout=StringIO())
 
 

@@ -6,7 +6,7 @@ import openpyxl
 import pytest
 from django.http import Http404
 
-from pegawai.ekspor import respons_tabel
+from inti.ekspor import respons_tabel
 
 KOLOM = ["NIP", "Nama", "Jumlah", "Tanggal"]
 BARIS = [

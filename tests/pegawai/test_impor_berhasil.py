@@ -9,9 +9,9 @@ import openpyxl
 import pytest
 from django.core.exceptions import PermissionDenied
 
-from pegawai.hierarki import rantai_penilai
-from pegawai.impor import KOLOM, impor_pegawai
 from pegawai.models import Jabatan, Pegawai, Penugasan, Riwayat, UnitKerja
+from pegawai.selectors.hierarki import rantai_penilai
+from pegawai.services.impor import KOLOM, impor_pegawai
 from tests.factories import InstansiFactory, JabatanFactory, PegawaiFactory, buat_nip
 
 

@@ -8,9 +8,9 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from pegawai.impor import KOLOM, impor_pegawai
 from pegawai.models import Pegawai, Riwayat
-from pegawai.views_impor import SESI
+from pegawai.services.impor import KOLOM, impor_pegawai
+from pegawai.views.impor import SESI
 from tests.factories import PegawaiFactory
 from tests.pegawai.test_impor_berhasil import banyak, berkas_dasar, buat_csv, jumlah, nip
 

@@ -8,8 +8,8 @@ import openpyxl
 import pytest
 from django.core.exceptions import ValidationError
 
-from pegawai import impor
-from pegawai.impor import KOLOM, KOLOM_WAJIB, MAKS_BARIS, impor_pegawai
+from pegawai.services import impor
+from pegawai.services.impor import KOLOM, KOLOM_WAJIB, MAKS_BARIS, impor_pegawai
 from tests.factories import InstansiFactory, PegawaiFactory, PenugasanFactory
 from tests.pegawai.test_impor_berhasil import (
     baris,

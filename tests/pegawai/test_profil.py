@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from pegawai import services
 from pegawai.models import Pegawai, Penugasan
+from pegawai.services import organisasi as services
 from tests.factories import PegawaiFactory, PenugasanFactory
 
 

@@ -8,8 +8,7 @@ from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from pegawai import demo
-from pegawai.hierarki import bawahan_langsung_ids, rantai_penilai
+from ekinerja.demo import organisasi as demo
 from pegawai.models import (
     Instansi,
     Jabatan,
@@ -21,6 +20,7 @@ from pegawai.models import (
 )
 from pegawai.permissions import Peran
 from pegawai.rules import validasi_nip
+from pegawai.selectors.hierarki import bawahan_langsung_ids, rantai_penilai
 
 J = Jabatan.Jenis
 GOLONGAN = list(demo.GOLONGAN_PNS)
@@ -245,12 +245,14 @@ def test_refuses_when_debug_is_off_unless_forced(db, settings):
 def test_demo_does_not_queue_assignment_listeners(
     db, django_capture_on_commit_callbacks, monkeypatch
 ):
-    from pegawai import services
+    from pegawai.services import organisasi as services
 
     # Documents are not the point here (and need a certificate).
     monkeypatch.setattr("skp.tasks.jadwalkan_dokumen_skp", lambda skp: None)
-    for modul in ("services", "services_kurva", "services_keberatan"):
-        monkeypatch.setattr(f"penilaian.{modul}.jadwalkan_dokumen_evaluasi", lambda pk: None)
+    for modul in ("nilai", "kurva", "keberatan"):
+        monkeypatch.setattr(
+            f"penilaian.services.{modul}.jadwalkan_dokumen_evaluasi", lambda pk: None
+        )
 
     dipanggil = []
     services.PENDENGAR_PENUGASAN.append(lambda *a: dipanggil.append(a))

@@ -1,6 +1,6 @@
 import datetime as dt
 
-from pegawai.hierarki import bawahan_langsung_ids, rantai_penilai
+from pegawai.selectors.hierarki import bawahan_langsung_ids, rantai_penilai
 
 
 def test_fixture_org_resolves(org):

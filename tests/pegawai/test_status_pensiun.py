@@ -3,9 +3,9 @@ history stays."""
 
 import datetime as dt
 
-from pegawai import services
-from pegawai.hierarki import rantai_penilai
 from pegawai.models import Penugasan, Riwayat
+from pegawai.selectors.hierarki import rantai_penilai
+from pegawai.services import organisasi as services
 
 
 def test_pensiun_mengakhiri_penugasan_dan_akses(client, org):

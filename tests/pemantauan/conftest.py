@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 import pytest
 from django.utils import timezone
 
-from aktivitas.models import Aktivitas, HariLibur, RealisasiBulanan
+from aktivitas.models import Aktivitas, RealisasiBulanan
+from kalender.models import HariLibur
 from pegawai.models import Instansi, Pegawai, UnitKerja
 from penilaian.models import Keberatan, Penilaian, PeriodePenilaian
 from penilaian.rules import JenisPeriode
@@ -212,7 +213,7 @@ def bangun_kabupaten(
 
 @pytest.fixture
 def hari_ini(monkeypatch):
-    from skp import services
+    from skp.services import penyusunan as services
 
     monkeypatch.setattr(services, "hari_ini", lambda: HARI_INI)
     return HARI_INI

@@ -12,7 +12,8 @@ from collections import defaultdict
 import pytest
 from django.urls import reverse
 
-from aktivitas.models import Aktivitas, HariLibur, RealisasiBulanan
+from aktivitas.models import Aktivitas, RealisasiBulanan
+from kalender.models import HariLibur
 from pegawai.models import Pegawai
 from pemantauan.services import bangun_ringkasan
 from penilaian.models import Keberatan, Penilaian

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 from django.urls import reverse
 
-from pemantauan.selectors import batas_pencilan
+from pemantauan.selectors.dasbor import batas_pencilan
 from pemantauan.services import bangun_ringkasan
 from tests.pemantauan.conftest import HARI_INI, TAHUN
 

@@ -1,5 +1,5 @@
 """The drill-down list's "kirim pengingat": to the selected pegawai (only those on the list)
-or to all of them, by plain POST or htmx, through notifikasi.services.kirim_pengingat_manual;
+or to all of them, by plain POST or htmx, through notifikasi.services.kirim.kirim_pengingat_manual;
 the success message gives the count."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import uuid
 import pytest
 from django.urls import reverse
 
-from notifikasi import services as layanan
 from notifikasi.models import Notifikasi
+from notifikasi.services import kirim as layanan
 from pemantauan.services import bangun_ringkasan
 from tests.pemantauan.conftest import HARI_INI, TAHUN
 

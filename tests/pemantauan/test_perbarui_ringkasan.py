@@ -1,4 +1,4 @@
-"""The incremental update: after a change made through aktivitas.services, the Celery task
+"""The incremental update: after a change made through aktivitas.services.harian, the Celery task
 rebuilds only the pegawai concerned and the numbers follow; run twice, nothing changes."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from aktivitas import services as akt
 from aktivitas.models import Aktivitas
+from aktivitas.services import harian as akt
 from pemantauan import tasks
 from pemantauan.models import RingkasanPegawaiBulan, TandaRingkasan
 from pemantauan.services import bangun_ringkasan, perbarui_ringkasan
@@ -75,7 +75,7 @@ def test_perubahan_aktivitas_diikuti_dan_dua_kali_tanpa_perubahan(kabupaten):
 
 
 def test_hari_baru_membangun_ulang_bulan_berjalan(kabupaten, monkeypatch):
-    from skp import services as skp_services
+    from skp.services import penyusunan as skp_services
 
     perbarui_ringkasan()
     april = RingkasanPegawaiBulan.objects.filter(bulan=4).first()

@@ -8,8 +8,8 @@ import pytest
 
 from penilaian.models import PeriodePenilaian
 from penilaian.rules import JenisPeriode
-from skp import services
 from skp.models import Periode, Skp
+from skp.services import penyusunan as services
 from tests.skp.conftest import isi_skp
 
 TAHUN = 2026

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from pegawai.models import Penugasan, Riwayat
 from penilaian.models import Keberatan, PengaturanPenilaian, Penilaian
-from penilaian.services_keberatan import ajukan_keberatan, putuskan_keberatan
+from penilaian.services.keberatan import ajukan_keberatan, putuskan_keberatan
 from tests.factories import PenugasanFactory
 
 DITERIMA = dt.date(2027, 1, 20)
@@ -63,10 +63,10 @@ def test_hari_keberatan_diatur_instansi(org, nilai_staf):
 
 
 def test_tanggal_dihari_ini_dari_skp_services(org, nilai_staf, monkeypatch):
-    monkeypatch.setattr("skp.services.hari_ini", lambda: DITERIMA + dt.timedelta(15))
+    monkeypatch.setattr("skp.services.penyusunan.hari_ini", lambda: DITERIMA + dt.timedelta(15))
     with pytest.raises(ValidationError):
         ajukan_keberatan(org.staf, nilai_staf, "Terlambat.")
-    monkeypatch.setattr("skp.services.hari_ini", lambda: DITERIMA + dt.timedelta(14))
+    monkeypatch.setattr("skp.services.penyusunan.hari_ini", lambda: DITERIMA + dt.timedelta(14))
     assert ajukan_keberatan(org.staf, nilai_staf, "Hari terakhir.").pk
 
 

@@ -6,9 +6,9 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from pegawai.models import Jabatan, Riwayat
-from penilaian import services_tpp
 from penilaian.models import BesaranTpp, KoefisienAngkaKredit, PengaturanTpp
-from penilaian.services_tpp import KOLOM_PENGATURAN
+from penilaian.services import tpp as services_tpp
+from penilaian.services.tpp import KOLOM_PENGATURAN
 from tests.factories import JabatanFactory
 
 URL = "/penilaian/tpp/pengaturan/"

@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from pegawai.models import Riwayat
-from penilaian import services
 from penilaian.models import PeriodePenilaian
+from penilaian.services import nilai as services
 
 
 def test_buat_jendela_idempoten(org, periode):

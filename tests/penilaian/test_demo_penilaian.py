@@ -6,15 +6,15 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from pegawai.demo import NIP_ATASAN
-from penilaian.demo import muat_demo_penilaian
+from ekinerja.demo.organisasi import NIP_ATASAN
+from ekinerja.demo.penilaian import muat_demo_penilaian
 from penilaian.models import Penilaian, PeriodePenilaian
 
 
 @pytest.fixture
 def demo(db, monkeypatch):
     monkeypatch.setattr("skp.tasks.jadwalkan_dokumen_skp", lambda skp: None)
-    monkeypatch.setattr("penilaian.services.jadwalkan_dokumen_evaluasi", lambda pk: None)
+    monkeypatch.setattr("penilaian.services.nilai.jadwalkan_dokumen_evaluasi", lambda pk: None)
     call_command("seed_demo", paksa=True, verbosity=0, stdout=StringIO())
 
 

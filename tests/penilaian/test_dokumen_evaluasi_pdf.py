@@ -10,9 +10,9 @@ from django.urls import reverse
 
 from aktivitas.models import RealisasiBulanan, UmpanBalik
 from pegawai.models import Riwayat
-from penilaian import dokumen
 from penilaian.models import Penilaian
-from penilaian.services_keberatan import ajukan_keberatan, putuskan_keberatan
+from penilaian.services import dokumen
+from penilaian.services.keberatan import ajukan_keberatan, putuskan_keberatan
 from skp.models import Dokumen
 from skp.rules import BERAKHLAK
 from tests.penilaian.test_ajukan_dan_putuskan_keberatan import DITERIMA, final_tahunan
@@ -96,7 +96,7 @@ def test_keberatan_mengubah_rating_dokumen_baru_yang_lama_digantikan(
     monkeypatch,  # noqa: F811
 ):
     lama = dokumen.terbitkan_dokumen_evaluasi(nilai_staf.pk)
-    monkeypatch.setattr("skp.services.hari_ini", lambda: DITERIMA)
+    monkeypatch.setattr("skp.services.penyusunan.hari_ini", lambda: DITERIMA)
     k = ajukan_keberatan(org.staf, nilai_staf, "Target terlampaui.")
     putuskan_keberatan(org.kabid, k, "diubah", "Bukti kuat.", "di_atas", "di_atas")
     baru = dokumen.terbitkan_dokumen_evaluasi(nilai_staf.pk)
@@ -134,11 +134,13 @@ def test_halaman_penilaian_menautkan_dokumen_dan_keberatan_dalam_jangka(
 ):
     url = reverse("penilaian_detail", args=[nilai_staf.pk])
     client.force_login(org.staf)
-    monkeypatch.setattr("skp.services.hari_ini", lambda: DITERIMA)
+    monkeypatch.setattr("skp.services.penyusunan.hari_ini", lambda: DITERIMA)
     teks = client.get(url).content.decode()
     assert reverse("penilaian_dokumen", args=[nilai_staf.pk]) in teks
     assert reverse("keberatan_ajukan", args=[nilai_staf.pk]) in teks
-    monkeypatch.setattr("skp.services.hari_ini", lambda: DITERIMA + dt.timedelta(days=15))
+    monkeypatch.setattr(
+        "skp.services.penyusunan.hari_ini", lambda: DITERIMA + dt.timedelta(days=15)
+    )
     assert reverse("keberatan_ajukan", args=[nilai_staf.pk]) not in client.get(url).content.decode()
     client.force_login(org.kasi)  # the penilai sees the document, not the objection button
     teks = client.get(url).content.decode()

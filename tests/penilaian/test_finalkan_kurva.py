@@ -7,8 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from pegawai.models import Riwayat
 from penilaian import rules
 from penilaian.models import Penilaian, PredikatKinerjaOrganisasi
-from penilaian.selectors_kurva import kelompok_kurva
-from penilaian.services_kurva import finalkan_kurva, tetapkan_predikat_organisasi
+from penilaian.selectors.kurva import kelompok_kurva
+from penilaian.services.kurva import finalkan_kurva, tetapkan_predikat_organisasi
 
 TAHUN = 2026
 
@@ -89,7 +89,7 @@ def test_selain_admin_tidak_boleh_finalkan(org, jendela, skp_semua):
 def test_finalisasi_ditolak_bila_kurva_dilanggar_dengan_batas_dan_jumlah(
     org, jendela, skp_semua, monkeypatch
 ):
-    monkeypatch.setattr("penilaian.services_kurva.jadwalkan_dokumen_evaluasi", lambda pk: None)
+    monkeypatch.setattr("penilaian.services.kurva.jadwalkan_dokumen_evaluasi", lambda pk: None)
     po = tetapkan_predikat_organisasi(org.admin, org.seksi, TAHUN, "baik", "")
     a = nilai(jendela, skp_semua["kasi"])
     b = nilai(jendela, skp_semua["staf"])
@@ -111,7 +111,7 @@ def test_finalisasi_membekukan_dan_mencatat(
     org, jendela, skp_semua, django_capture_on_commit_callbacks, monkeypatch
 ):
     antre: list[int] = []
-    monkeypatch.setattr("penilaian.services_kurva.jadwalkan_dokumen_evaluasi", antre.append)
+    monkeypatch.setattr("penilaian.services.kurva.jadwalkan_dokumen_evaluasi", antre.append)
     po = tetapkan_predikat_organisasi(org.admin, org.seksi, TAHUN, "baik", "")
     a = nilai(jendela, skp_semua["kasi"])
     b = nilai(jendela, skp_semua["staf"], predikat="butuh_perbaikan")

@@ -6,7 +6,7 @@ from django.db import connection
 
 from pegawai.models import Riwayat
 from penilaian.models import Penilaian
-from penilaian.services_kurva import finalkan_kurva, tetapkan_predikat_organisasi
+from penilaian.services.kurva import finalkan_kurva, tetapkan_predikat_organisasi
 from tests.bersamaan import bersamaan
 from tests.penilaian.test_finalkan_kurva import nilai
 
@@ -24,7 +24,7 @@ def tanpa_dokumen_skp(monkeypatch):
 @pytest.mark.django_db(transaction=True)
 def test_finalkan_bersamaan_sekali_saja(org, tanpa_dokumen_skp, jendela, skp_semua, monkeypatch):
     antre: list[int] = []
-    monkeypatch.setattr("penilaian.services_kurva.jadwalkan_dokumen_evaluasi", antre.append)
+    monkeypatch.setattr("penilaian.services.kurva.jadwalkan_dokumen_evaluasi", antre.append)
     po = tetapkan_predikat_organisasi(org.admin, org.seksi, 2026, "baik", "")
     nilai(jendela, skp_semua["kasi"])
     nilai(jendela, skp_semua["staf"], predikat="butuh_perbaikan")

@@ -12,7 +12,7 @@ from tests.penilaian.test_ajukan_dan_putuskan_keberatan import DITERIMA, final_t
 
 @pytest.fixture
 def nilai_staf(org, jendela, skp_semua, monkeypatch):
-    monkeypatch.setattr("skp.services.hari_ini", lambda: DITERIMA + dt.timedelta(2))
+    monkeypatch.setattr("skp.services.penyusunan.hari_ini", lambda: DITERIMA + dt.timedelta(2))
     return final_tahunan(org, jendela, skp_semua["staf"], org.kasi)
 
 
@@ -47,7 +47,7 @@ def test_ajukan_lalu_putuskan_lewat_halaman(client, org, nilai_staf):
 
 
 def test_lewat_batas_halaman_menyebut_tanggal_terakhir(client, org, nilai_staf, monkeypatch):
-    monkeypatch.setattr("skp.services.hari_ini", lambda: DITERIMA + dt.timedelta(15))
+    monkeypatch.setattr("skp.services.penyusunan.hari_ini", lambda: DITERIMA + dt.timedelta(15))
     client.force_login(org.staf)
     r = client.get(reverse("keberatan_ajukan", args=[nilai_staf.pk]))
     assert "Batas waktu keberatan sudah lewat" in r.content.decode()

@@ -6,14 +6,15 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from penilaian import rules, services
+from penilaian import rules
 from penilaian.models import Penilaian, PeriodePenilaian
+from penilaian.services import nilai as services
 
 
 @pytest.fixture
 def pada(monkeypatch):
     def atur(tanggal):
-        monkeypatch.setattr("skp.services.hari_ini", lambda: tanggal)
+        monkeypatch.setattr("skp.services.penyusunan.hari_ini", lambda: tanggal)
 
     return atur
 

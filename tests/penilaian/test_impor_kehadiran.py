@@ -6,8 +6,8 @@ import openpyxl
 import pytest
 
 from pegawai.models import Riwayat
-from penilaian.impor_kehadiran import impor_kehadiran
 from penilaian.models import Kehadiran
+from penilaian.services.kehadiran import impor_kehadiran
 
 KEPALA = "NIP,tahun,bulan,hari_kerja,terlambat,pulang_cepat,tanpa_keterangan\n"
 URL = "/penilaian/tpp/kehadiran/"

@@ -5,11 +5,11 @@ import datetime as dt
 
 from django.urls import reverse
 
-from penilaian import services
+from penilaian.services import nilai as services
 
 
 def test_kartu_atasan_dan_pegawai(client, org, jendela, skp_semua, monkeypatch):
-    monkeypatch.setattr("skp.services.hari_ini", lambda: dt.date(2026, 3, 15))
+    monkeypatch.setattr("skp.services.penyusunan.hari_ini", lambda: dt.date(2026, 3, 15))
     client.force_login(org.kasi)
     html = client.get(reverse("beranda")).content.decode()
     assert "1 pegawai belum dinilai pada Triwulan 1 2026" in html

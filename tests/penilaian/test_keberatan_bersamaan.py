@@ -6,7 +6,7 @@ from django.db import connection
 
 from pegawai.models import Riwayat
 from penilaian.models import Keberatan, Penilaian
-from penilaian.services_keberatan import ajukan_keberatan, putuskan_keberatan
+from penilaian.services.keberatan import ajukan_keberatan, putuskan_keberatan
 from tests.bersamaan import bersamaan_bernama
 from tests.penilaian.test_ajukan_dan_putuskan_keberatan import DITERIMA, final_tahunan
 
@@ -20,7 +20,7 @@ def tanpa_dokumen(monkeypatch) -> list[int]:
     """The SKP and evaluation documents are tested elsewhere; here only the row locks."""
     antre: list[int] = []
     monkeypatch.setattr("skp.tasks.jadwalkan_dokumen_skp", lambda skp: None)
-    monkeypatch.setattr("penilaian.services_keberatan.jadwalkan_dokumen_evaluasi", antre.append)
+    monkeypatch.setattr("penilaian.services.keberatan.jadwalkan_dokumen_evaluasi", antre.append)
     return antre
 
 

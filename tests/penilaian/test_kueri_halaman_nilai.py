@@ -11,15 +11,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from aktivitas.models import Aktivitas, BuktiDukung, RealisasiBulanan, UmpanBalik
-from penilaian import services
 from penilaian.models import Penilaian
+from penilaian.services import nilai as services
 from skp.models import IndikatorKinerja, RencanaHasilKerja, Skp
 from tests.factories import JabatanFactory, PegawaiFactory, PenugasanFactory
 
 
 @pytest.fixture
 def maret(monkeypatch):
-    monkeypatch.setattr("skp.services.hari_ini", lambda: dt.date(2026, 3, 15))
+    monkeypatch.setattr("skp.services.penyusunan.hari_ini", lambda: dt.date(2026, 3, 15))
 
 
 def isi_rhk(skp, n, org):

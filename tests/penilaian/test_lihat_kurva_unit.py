@@ -70,7 +70,7 @@ def test_admin_melihat_distribusi_batas_dan_tombol_finalkan(
 def test_finalkan_dari_halaman_ditolak_dengan_batas_lalu_berhasil(
     client, org, periode, jendela, po_seksi, monkeypatch
 ):
-    monkeypatch.setattr("penilaian.services_kurva.jadwalkan_dokumen_evaluasi", lambda pk: None)
+    monkeypatch.setattr("penilaian.services.kurva.jadwalkan_dokumen_evaluasi", lambda pk: None)
     a, b, c = anggota(org, periode, jendela, 3)
     client.force_login(org.admin)
     r = client.post(reverse("kurva_finalkan", args=[org.seksi.pk]) + f"?tahun={TAHUN}", follow=True)
@@ -156,7 +156,7 @@ def test_halaman_penilaian_tahunan_menampilkan_distribusi_unit(
 def test_finalkan_bertanya_dulu_dengan_angka_dan_get_tidak_mengubah_apa_pun(
     client, org, periode, jendela, po_seksi, monkeypatch
 ):
-    monkeypatch.setattr("penilaian.services_kurva.jadwalkan_dokumen_evaluasi", lambda pk: None)
+    monkeypatch.setattr("penilaian.services.kurva.jadwalkan_dokumen_evaluasi", lambda pk: None)
     anggota(org, periode, jendela, 2)
     anggota(org, periode, jendela, 1, predikat="butuh_perbaikan")
     client.force_login(org.admin)

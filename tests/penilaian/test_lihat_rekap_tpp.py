@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from aktivitas.models import RealisasiBulanan
 from pegawai.models import Jabatan
 from penilaian.models import BesaranTpp, Kehadiran, Penilaian
-from penilaian.selectors_tpp import rekap_tpp
+from penilaian.selectors.tpp import rekap_tpp
 from skp.models import IndikatorKinerja
 from tests.factories import JabatanFactory, PegawaiFactory, PenugasanFactory
 

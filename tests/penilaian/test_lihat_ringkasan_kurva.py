@@ -7,8 +7,8 @@ import pytest
 
 from penilaian import rules
 from penilaian.models import Penilaian
-from penilaian.selectors_kurva import ringkasan_kurva_untuk_penilaian, ringkasan_kurva_untuk_unit
-from penilaian.services_kurva import tetapkan_predikat_organisasi
+from penilaian.selectors.kurva import ringkasan_kurva_untuk_penilaian, ringkasan_kurva_untuk_unit
+from penilaian.services.kurva import tetapkan_predikat_organisasi
 from tests.penilaian.test_finalkan_kurva import nilai
 
 

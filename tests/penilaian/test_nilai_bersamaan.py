@@ -7,8 +7,8 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 
 from pegawai.models import Riwayat
-from penilaian import services
 from penilaian.models import Penilaian
+from penilaian.services import nilai as services
 from tests.bersamaan import bersamaan
 
 pytestmark = pytest.mark.skipif(
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture
 def maret(monkeypatch):
-    monkeypatch.setattr("skp.services.hari_ini", lambda: dt.date(2026, 3, 15))
+    monkeypatch.setattr("skp.services.penyusunan.hari_ini", lambda: dt.date(2026, 3, 15))
 
 
 @pytest.fixture
@@ -26,7 +26,7 @@ def dokumen(monkeypatch) -> list[int]:
     """The documents queued (the PDFs themselves are tested elsewhere)."""
     antre: list[int] = []
     monkeypatch.setattr("skp.tasks.jadwalkan_dokumen_skp", lambda skp: None)
-    monkeypatch.setattr("penilaian.services.jadwalkan_dokumen_evaluasi", antre.append)
+    monkeypatch.setattr("penilaian.services.nilai.jadwalkan_dokumen_evaluasi", antre.append)
     return antre
 
 

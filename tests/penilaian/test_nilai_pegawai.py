@@ -7,9 +7,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from pegawai.models import Penugasan, Riwayat
-from penilaian import services
 from penilaian.models import Penilaian, PredikatKinerjaOrganisasi
 from penilaian.rules import PredikatOrganisasi
+from penilaian.services import nilai as services
 from tests.factories import PenugasanFactory
 
 MARET = dt.date(2026, 3, 15)
@@ -31,7 +31,7 @@ MATRIKS = {
 @pytest.fixture
 def pada(monkeypatch):
     def atur(tanggal):
-        monkeypatch.setattr("skp.services.hari_ini", lambda: tanggal)
+        monkeypatch.setattr("skp.services.penyusunan.hari_ini", lambda: tanggal)
 
     return atur
 
@@ -241,7 +241,7 @@ def test_bukan_pimpinan_unit_tahunan_dinilai_biasa(org, jendela, skp_semua, pada
 
 
 def test_skp_yang_tidak_ditetapkan_tidak_dinilai(org, jendela, periode, pada):
-    from skp import services as skp_services
+    from skp.services import penyusunan as skp_services
 
     draf = skp_services.buat_skp(org.staf, org.staf, periode, tanggal=periode.mulai)
     pada(MARET)

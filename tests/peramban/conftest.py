@@ -74,8 +74,10 @@ def peramban():
 def demo(transactional_db, live_server, monkeypatch):
     """The demo kabupaten in the live server's database (documents are not queued)."""
     monkeypatch.setattr("skp.tasks.jadwalkan_dokumen_skp", lambda skp: None)
-    for modul in ("services", "services_kurva", "services_keberatan"):
-        monkeypatch.setattr(f"penilaian.{modul}.jadwalkan_dokumen_evaluasi", lambda pk: None)
+    for modul in ("nilai", "kurva", "keberatan"):
+        monkeypatch.setattr(
+            f"penilaian.services.{modul}.jadwalkan_dokumen_evaluasi", lambda pk: None
+        )
     call_command("seed_demo", paksa=True, stdout=StringIO())
     return live_server.url
 
@@ -103,7 +105,7 @@ def buka(peramban):
 
 def masuk(halaman, url: str, nip: str) -> None:
     """Log in through the real form."""
-    from pegawai.demo import DEMO_SANDI
+    from ekinerja.demo.organisasi import DEMO_SANDI
 
     halaman.goto(f"{url}/masuk/")
     halaman.fill("input[name=username]", nip)

@@ -5,7 +5,7 @@ finds it in his review queue and previews it."""
 from django.urls import reverse
 
 from aktivitas.models import BuktiDukung
-from pegawai.demo import NIP_ASN, NIP_ATASAN
+from ekinerja.demo.organisasi import NIP_ASN, NIP_ATASAN
 from tests.aktivitas.test_sniff_bukti import buat_jpeg
 from tests.peramban.conftest import JARINGAN_3G, masuk
 

@@ -3,8 +3,8 @@
 from django.urls import reverse
 
 from aktivitas.models import Aktivitas
+from ekinerja.demo.organisasi import NIP_ATASAN, NIP_OPERATOR
 from notifikasi.models import Notifikasi
-from pegawai.demo import NIP_ATASAN, NIP_OPERATOR
 from pegawai.models import Pegawai, Riwayat
 from tests.peramban.conftest import masuk
 
@@ -52,7 +52,7 @@ def test_setujui_massal_dan_pengingat_batal_tidak_mengubah_apa_pun(demo, buka):
 
 
 def test_tutup_periode_batal_tidak_mengubah_apa_pun(demo, buka):
-    from pegawai.demo import NIP_ADMIN
+    from ekinerja.demo.organisasi import NIP_ADMIN
     from skp.models import Periode
 
     dibuka = set(Periode.objects.filter(status="dibuka").values_list("pk", flat=True))

@@ -3,8 +3,8 @@ visible after at most one tap (its group, or the Menu button) and its page opens
 
 import pytest
 
+from ekinerja.demo.organisasi import NIP_ADMIN, NIP_ASN, NIP_ATASAN, NIP_OPERATOR
 from ekinerja.navigasi import MENU
-from pegawai.demo import NIP_ADMIN, NIP_ASN, NIP_ATASAN, NIP_OPERATOR
 from pegawai.models import Pegawai
 from pegawai.permissions import peran
 from tests.peramban.conftest import masuk

@@ -2,8 +2,8 @@ import datetime as dt
 
 import pytest
 
-from skp import services
 from skp.models import IndikatorKinerja, Periode, RencanaHasilKerja
+from skp.services import penyusunan as services
 
 
 @pytest.fixture

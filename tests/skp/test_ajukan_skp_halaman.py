@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from pegawai.models import Riwayat
-from skp import services
 from skp.models import RencanaHasilKerja, Skp
+from skp.services import penyusunan as services
 from tests.skp.conftest import isi_skp
 
 

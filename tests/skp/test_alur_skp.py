@@ -4,8 +4,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from pegawai.models import Riwayat
-from skp import services
 from skp.models import RencanaHasilKerja, Skp
+from skp.services import penyusunan as services
 from tests.factories import OperatorUnitFactory, PegawaiFactory
 from tests.skp.conftest import isi_skp
 

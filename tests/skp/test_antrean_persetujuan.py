@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pegawai.models import Jabatan
-from skp import services
 from skp.models import RencanaHasilKerja, Skp
+from skp.services import penyusunan as services
 from tests.factories import JabatanFactory, PegawaiFactory, PenugasanFactory, UnitKerjaFactory
 from tests.skp.conftest import isi_skp
 

@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 
 from pegawai.models import Riwayat
-from skp import services
 from skp.models import Periode, Skp
+from skp.services import penyusunan as services
 from tests.factories import InstansiFactory
 from tests.skp.conftest import isi_skp
 

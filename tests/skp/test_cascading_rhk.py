@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 
-from skp import services
 from skp.models import RencanaHasilKerja
+from skp.services import penyusunan as services
 from tests.skp.conftest import isi_skp
 
 

@@ -5,8 +5,8 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
-from skp import services
 from skp.models import Periode
+from skp.services import penyusunan as services
 from tests.factories import OperatorUnitFactory, PegawaiFactory
 
 URL = reverse("skp_daftar")
@@ -74,7 +74,7 @@ def test_operator_diajak_membuat_skp_atas_nama_pegawai(client, org, periode):
 
 def test_admin_melihat_tanpa_tombol_buat(client, org, periode):
     """The admin instansi reads every SKP of his instansi but drafting is for the pegawai and
-    his unit operator (skp.services.sebagai_pemilik)."""
+    his unit operator (skp.services.penyusunan.sebagai_pemilik)."""
     client.force_login(org.admin)
     resp = client.get(URL, {"pegawai": org.staf.pk})
     assert resp.status_code == 200

@@ -5,7 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from pegawai.demo import NIP_ASN, NIP_ATASAN
+from ekinerja.demo.organisasi import NIP_ASN, NIP_ATASAN
 from pegawai.models import Pegawai
 from skp.models import PustakaRhk, RencanaHasilKerja, Skp
 

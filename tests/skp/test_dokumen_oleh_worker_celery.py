@@ -18,8 +18,9 @@ from django.conf import settings
 from django.db import connection
 
 from ekinerja.celery import app
-from skp import services, tanda_tangan
+from inti import tanda_tangan
 from skp.models import Dokumen
+from skp.services import penyusunan as services
 from skp.tasks import buat_dokumen_skp
 from tests.skp.conftest import isi_skp
 
@@ -129,7 +130,7 @@ def test_worker_menerbitkan_dokumen_sekali(org, worker, monkeypatch):
     def bukan_di_sini(*args, **kwargs):
         raise AssertionError("dokumen harus dibuat oleh worker, bukan oleh proses tes")
 
-    monkeypatch.setattr("skp.dokumen.terbitkan_dokumen_skp", bukan_di_sini)
+    monkeypatch.setattr("skp.services.dokumen.terbitkan_dokumen_skp", bukan_di_sini)
     periode = services.buka_periode(org.admin, org.instansi, dt.date.today().year)
     kadis = services.buat_skp(org.kadis, org.kadis, periode)
     isi_skp(org.kadis, kadis, perspektif="penerima_layanan")

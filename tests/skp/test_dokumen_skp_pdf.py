@@ -9,9 +9,12 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from pypdf import PdfReader
 
+from inti import tanda_tangan
 from pegawai.models import Pegawai, Riwayat
-from skp import dokumen, rules, services, tanda_tangan
+from skp import rules
 from skp.models import Dokumen, LampiranSkp, Skp
+from skp.services import dokumen
+from skp.services import penyusunan as services
 from tests.factories import PegawaiFactory
 
 

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from pegawai.models import Riwayat
-from skp import services
 from skp.models import RencanaHasilKerja
+from skp.services import penyusunan as services
 from tests.skp.conftest import isi_skp
 
 HTMX = {"HX-Request": "true"}

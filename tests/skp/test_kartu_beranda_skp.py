@@ -4,8 +4,8 @@ import datetime as dt
 
 from django.urls import reverse
 
-from skp import services
 from skp.models import Periode
+from skp.services import penyusunan as services
 from tests.skp.conftest import isi_skp
 
 

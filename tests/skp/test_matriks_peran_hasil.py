@@ -8,8 +8,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from skp import services
 from skp.models import Periode, RencanaHasilKerja, Skp
+from skp.services import penyusunan as services
 from tests.factories import JabatanFactory, PegawaiFactory, PenugasanFactory
 from tests.skp.conftest import isi_skp
 

@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from pegawai.models import Riwayat
-from skp import services
 from skp.models import Periode
+from skp.services import penyusunan as services
 from tests.factories import PegawaiFactory
 
 TAHUN = dt.date.today().year

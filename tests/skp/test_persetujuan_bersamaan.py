@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import connection, connections
 
-from skp import services
 from skp.models import Skp
+from skp.services import penyusunan as services
 from tests.skp.conftest import isi_skp
 
 pytestmark = pytest.mark.skipif(

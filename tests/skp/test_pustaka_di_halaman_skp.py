@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from skp import services
 from skp.models import PustakaRhk
+from skp.services import penyusunan as services
 
 
 @pytest.fixture

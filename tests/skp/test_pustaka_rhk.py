@@ -11,8 +11,10 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from pegawai.models import Riwayat
-from skp import selectors, services, services_pustaka
+from skp import selectors
 from skp.models import PustakaRhk, RencanaHasilKerja, Skp
+from skp.services import penyusunan as services
+from skp.services import pustaka as services_pustaka
 from tests.factories import JabatanFactory, OperatorUnitFactory, PegawaiFactory
 
 DAFTAR, TAMBAH = "/skp/pustaka/", "/skp/pustaka/tambah/"

@@ -5,7 +5,6 @@ from django.test import override_settings
 from django.urls import get_resolver, path, reverse
 
 from pegawai.models import Riwayat
-from skp import services
 from skp.diff import (
     DIHAPUS,
     DITAMBAH,
@@ -16,6 +15,7 @@ from skp.diff import (
     bandingkan,
 )
 from skp.models import IndikatorKinerja, LampiranSkp, RencanaHasilKerja, Skp
+from skp.services import penyusunan as services
 
 
 # --- the pure comparison ----------------------------------------------------------------------

@@ -8,8 +8,8 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from pegawai.models import Penugasan, Riwayat
-from skp import services
 from skp.models import Skp
+from skp.services import penyusunan as services
 from tests.factories import PegawaiFactory, PenugasanFactory
 from tests.skp.conftest import isi_skp
 

@@ -11,7 +11,8 @@ from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
-from skp import dokumen, tanda_tangan
+from inti import tanda_tangan
+from skp.services import dokumen
 from tests.factories import InstansiFactory
 
 

@@ -6,7 +6,10 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from skp import dokumen, services, tanda_tangan, views_dokumen
+from inti import tanda_tangan
+from skp.services import dokumen
+from skp.services import penyusunan as services
+from skp.views import dokumen as views_dokumen
 
 
 @pytest.fixture(scope="module")

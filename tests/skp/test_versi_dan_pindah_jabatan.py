@@ -6,8 +6,8 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from pegawai.models import Jabatan, Penugasan
-from skp import services
 from skp.models import IndikatorKinerja, RencanaHasilKerja, Skp
+from skp.services import penyusunan as services
 from tests.skp.conftest import isi_skp
 
 S = Skp.Status

@@ -11,11 +11,11 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from pegawai import demo
-from pegawai import services as pegawai_services
-from pemantauan.demo import muat_demo_pemantauan
-from penilaian.demo import muat_demo_penilaian
-from skp.demo import muat_demo_skp
+from ekinerja.demo import organisasi as demo
+from ekinerja.demo.pemantauan import muat_demo_pemantauan
+from ekinerja.demo.penilaian import muat_demo_penilaian
+from ekinerja.demo.skp import muat_demo_skp
+from pegawai.services import organisasi as pegawai_services
 
 
 class Command(BaseCommand):

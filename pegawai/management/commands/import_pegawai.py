@@ -1,6 +1,6 @@
 """``manage.py import_pegawai FILE --instansi KODE [--terapkan] [--nip NIP]``.
 
-The same import as the "Impor data" page (``pegawai.impor``), for a server operator with
+The same import as the "Impor data" page (``pegawai.services.impor``), for a server operator with
 a SIASN export in hand.  Without ``--terapkan`` it only checks the file (a dry run).  The
 actor recorded in the history is the system (``Riwayat.sebagai = sistem``), or with
 ``--nip`` that pegawai, who must then be an admin of the instansi (or a superuser).
@@ -16,9 +16,9 @@ from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from pegawai.impor import HasilImpor, impor_pegawai
 from pegawai.models import Instansi, Pegawai
 from pegawai.rules import normalisasi_nip
+from pegawai.services.impor import HasilImpor, impor_pegawai
 
 
 class Command(BaseCommand):

@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from pegawai.models import Instansi, Riwayat
 from pemantauan import services
 from pemantauan.models import TandaRingkasan
-from skp import services as skp_services
+from skp.services import penyusunan as skp_services
 
 
 class Command(BaseCommand):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from inti import tanda_tangan
 from pegawai.models import Instansi
-from skp import tanda_tangan
 
 
 class Command(BaseCommand):

@@ -1,0 +1,13 @@
+"""Readable names of the calendar actions recorded in ``Riwayat``."""
+
+from django.utils.translation import gettext_lazy as _
+
+from pegawai.riwayat import daftarkan
+
+daftarkan(
+    {
+        "libur.disimpan": _("Hari libur disimpan"),
+        "libur.dihapus": _("Hari libur dihapus"),
+        "libur.diimpor": _("Daftar hari libur diimpor"),
+    }
+)

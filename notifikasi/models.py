@@ -17,6 +17,7 @@ class Jenis(models.TextChoices):
     SKP_MENJELANG = "skp_menjelang", _("Batas penetapan SKP mendekat")
     SKP_TERLEWAT = "skp_terlewat", _("Batas penetapan SKP terlewat")
     PENILAIAN_MENJELANG = "penilaian_menjelang", _("Jendela penilaian segera ditutup")
+    PREDIKAT_DITERIMA = "predikat_diterima", _("Predikat kinerja diterima")
     KEBERATAN_DIAJUKAN = "keberatan_diajukan", _("Keberatan diajukan")
     KEBERATAN_DIPUTUS = "keberatan_diputus", _("Keberatan diputus")
     AKTIVITAS_DIKEMBALIKAN = "aktivitas_dikembalikan", _("Aktivitas dikembalikan")
@@ -29,6 +30,7 @@ JENIS_WAJIB = frozenset(
         Jenis.REALISASI_TERLEWAT,
         Jenis.SKP_TERLEWAT,
         Jenis.PENILAIAN_MENJELANG,
+        Jenis.PREDIKAT_DITERIMA,
         Jenis.KEBERATAN_DIPUTUS,
         Jenis.KEBERATAN_DIAJUKAN,
         Jenis.MANUAL,

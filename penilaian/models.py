@@ -55,11 +55,6 @@ class PengaturanPenilaian(models.Model):
         _("batas penilaian tahunan (hari setelah tahun berakhir)"),
         default=rules.HARI_BATAS_TAHUNAN,
     )
-    hari_keberatan = models.PositiveSmallIntegerField(
-        _("jangka waktu keberatan (hari)"),
-        default=rules.HARI_KEBERATAN,
-        validators=[MinValueValidator(1)],
-    )
 
     class Meta:
         verbose_name = _("pengaturan penilaian")

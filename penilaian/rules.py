@@ -85,7 +85,7 @@ LABEL_JENIS_PERIODE = {
 }
 
 # Defaults of the per-instansi settings (domain.md: *configurable*).
-HARI_KEBERATAN = 14  # the pegawai may object within 14 days of receiving the annual predikat
+HARI_KEBERATAN = 14  # PP 30/2019 Pasal 59: at the latest 14 days after receiving the predikat
 HARI_BATAS_PERIODIK = 10  # the atasan rates within N days after a periodic window ends
 HARI_BATAS_TAHUNAN = 31  # … and within N days after the year ends
 
@@ -451,11 +451,12 @@ def jendela_penilaian(
 
 
 # --- objections ----------------------------------------------------------------------------
-def batas_keberatan(diterima: dt.date, hari: int = HARI_KEBERATAN) -> dt.date:
-    """The last day to object: "within 14 days of receiving it" read as the day of receipt
-    plus 14 calendar days (the regulation counts days, not workdays)."""
-    return diterima + dt.timedelta(days=hari)
+def batas_keberatan(diterima: dt.date) -> dt.date:
+    """The last day to object: "paling lama 14 hari setelah diterimanya" (PP 30/2019 Pasal 59)
+    read as the day of receipt plus 14 calendar days (the law counts days, not workdays).
+    The law's limit: no instansi setting changes it."""
+    return diterima + dt.timedelta(days=HARI_KEBERATAN)
 
 
-def boleh_keberatan(diterima: dt.date, tanggal: dt.date, hari: int = HARI_KEBERATAN) -> bool:
-    return diterima <= tanggal <= batas_keberatan(diterima, hari)
+def boleh_keberatan(diterima: dt.date, tanggal: dt.date) -> bool:
+    return diterima <= tanggal <= batas_keberatan(diterima)

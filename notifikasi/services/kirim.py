@@ -14,7 +14,8 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from notifikasi.models import (
@@ -28,6 +29,8 @@ from notifikasi.models import (
 from pegawai.models import Pegawai, Riwayat
 from pegawai.permissions import peran
 from pegawai.services.organisasi import catat_riwayat
+from penilaian import rules as aturan_penilaian
+from penilaian.models import Penilaian
 
 log = logging.getLogger(__name__)
 
@@ -155,7 +158,63 @@ def _dari_riwayat(r: Riwayat) -> list[Rencana]:
     return []
 
 
-AKSI_DIPANTAU = ("keberatan.diputus", "keberatan.diajukan", "aktivitas.dikembalikan")
+AKSI_DIPANTAU = (
+    "keberatan.diputus",
+    "keberatan.diajukan",
+    "aktivitas.dikembalikan",
+    "penilaian.difinalkan",
+)
+
+
+def _tanggal(d: dt.date) -> str:
+    return formats.date_format(d, "j F Y")
+
+
+def _predikat_diterima(baris: list[Riwayat]) -> list[Rencana]:
+    """The pegawai receives his final predikat; an annual one says the last day to object
+    (PP 30/2019 Pasal 59: 14 days after receiving it).  One query for the whole batch."""
+    ids = [r.object_id for r in baris if r.aksi == "penilaian.difinalkan"]
+    if not ids:
+        return []
+    nilai = {
+        p.pk: p
+        for p in Penilaian.objects.filter(pk__in=ids, status=Penilaian.Status.FINAL)
+        .select_related("periode_penilaian__periode")
+        .only(
+            "id",
+            "pegawai_id",
+            "predikat",
+            "difinalkan_pada",
+            "periode_penilaian__jenis",
+            "periode_penilaian__urutan",
+            "periode_penilaian__periode__tahun",
+        )
+    }
+    rencana = []
+    for r in baris:
+        p = nilai.get(r.object_id) if r.aksi == "penilaian.difinalkan" else None
+        if p is None or not p.difinalkan_pada:
+            continue
+        pesan = _("Predikat kinerja %(jendela)s Anda: %(predikat)s.") % {
+            "jendela": p.periode_penilaian,
+            "predikat": p.get_predikat_display(),
+        }
+        if p.periode_penilaian.is_tahunan:
+            batas = aturan_penilaian.batas_keberatan(timezone.localdate(p.difinalkan_pada))
+            pesan += " " + _(
+                "Bila tidak sependapat, keberatan dapat diajukan paling lambat %(batas)s."
+            ) % {"batas": _tanggal(batas)}
+        rencana.append(
+            Rencana(
+                p.pegawai_id,
+                Jenis.PREDIKAT_DITERIMA,
+                f"riwayat:{r.id}",
+                _("Predikat kinerja Anda sudah final"),
+                pesan,
+                reverse("penilaian_detail", args=[p.pk]),
+            )
+        )
+    return rencana
 
 
 def proses_riwayat(batas: int = 500) -> int:
@@ -176,6 +235,7 @@ def proses_riwayat(batas: int = 500) -> int:
         if not baris:
             return 0
         rencana = [x for r in baris if r.aksi in AKSI_DIPANTAU for x in _dari_riwayat(r)]
+        rencana += _predikat_diterima(baris)
         dibuat = buat_notifikasi(rencana)
         posisi.riwayat_terakhir = baris[-1].id
         posisi.save(update_fields=["riwayat_terakhir"])

@@ -1,7 +1,8 @@
 """Objections (keberatan) to an annual predikat (domain.md §4).
 
-The rated pegawai (or the operator of his unit on his behalf) objects within
-``PengaturanPenilaian.hari_keberatan`` days of receiving the final predikat; the atasan
+The rated pegawai (or the operator of his unit on his behalf) objects at the latest 14 days
+after receiving the final predikat (PP 30/2019 Pasal 59: the law's limit, the same for every
+instansi, ``rules.HARI_KEBERATAN``; decision record 0004); the atasan
 pejabat penilai on the rating's date decides (the admin instansi "atas nama PPK" when that is
 the PPK).  The final predikat follows the decision; the old values stay on the Keberatan.
 """
@@ -21,7 +22,7 @@ from pegawai.permissions import is_admin_instansi, peran
 from pegawai.selectors.hierarki import Pejabat, rantai_penilai
 from pegawai.services.organisasi import catat_riwayat
 from penilaian import rules
-from penilaian.models import Keberatan, PengaturanPenilaian, Penilaian
+from penilaian.models import Keberatan, Penilaian
 from penilaian.selectors.nilai import tanggal_penilaian
 from penilaian.tasks import jadwalkan_dokumen_evaluasi
 from skp.services import penyusunan as skp_services
@@ -50,16 +51,6 @@ def pemutus_keberatan(penilaian: Penilaian) -> Pemutus:
     return Pemutus(rantai.atasan_pejabat_penilai)
 
 
-def hari_keberatan(penilaian: Penilaian) -> int:
-    instansi_id = penilaian.periode_penilaian.periode.instansi_id
-    hari = (
-        PengaturanPenilaian.objects.filter(instansi_id=instansi_id)
-        .values_list("hari_keberatan", flat=True)
-        .first()
-    )
-    return hari if hari is not None else rules.HARI_KEBERATAN
-
-
 def tanggal_diterima(penilaian: Penilaian) -> dt.date | None:
     """The day the pegawai received his final predikat (local date)."""
     if penilaian.difinalkan_pada is None:
@@ -71,7 +62,7 @@ def batas_keberatan(penilaian: Penilaian) -> dt.date | None:
     diterima = tanggal_diterima(penilaian)
     if diterima is None:
         return None
-    return rules.batas_keberatan(diterima, hari_keberatan(penilaian))
+    return rules.batas_keberatan(diterima)
 
 
 def _tanggal(d: dt.date) -> str:
@@ -93,9 +84,8 @@ def periksa_boleh_ajukan(aktor: Pegawai, penilaian: Penilaian, hari_ini: dt.date
     if not penilaian.is_final:
         raise ValidationError(_("Keberatan hanya dapat diajukan atas penilaian yang sudah final."))
     diterima = tanggal_diterima(penilaian)
-    hari = hari_keberatan(penilaian)
-    if diterima is None or not rules.boleh_keberatan(diterima, hari_ini, hari):
-        batas = rules.batas_keberatan(diterima, hari) if diterima else None
+    if diterima is None or not rules.boleh_keberatan(diterima, hari_ini):
+        batas = rules.batas_keberatan(diterima) if diterima else None
         if batas is not None and hari_ini > batas:
             raise ValidationError(
                 _("Batas waktu keberatan sudah lewat: paling lambat %(batas)s.")

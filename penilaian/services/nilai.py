@@ -78,7 +78,6 @@ def ubah_pengaturan(aktor: Pegawai, pengaturan: PengaturanPenilaian) -> Pengatur
                 "jenis_periodik": pengaturan.jenis_periodik,
                 "hari_batas_periodik": pengaturan.hari_batas_periodik,
                 "hari_batas_tahunan": pengaturan.hari_batas_tahunan,
-                "hari_keberatan": pengaturan.hari_keberatan,
             },
         )
     return pengaturan

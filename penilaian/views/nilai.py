@@ -333,6 +333,8 @@ def penilaian_detail(request: HttpRequest, pk: int) -> HttpResponse:
     konteks["boleh_keberatan"] = konteks["keberatan"] is None and _boleh_keberatan(
         request.user, penilaian
     )
+    if pp.is_tahunan and penilaian.is_final:
+        konteks["batas_keberatan"] = services_keberatan.batas_keberatan(penilaian)
     return render(request, T + "detail.html", konteks)
 
 

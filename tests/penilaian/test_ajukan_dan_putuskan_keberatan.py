@@ -54,12 +54,11 @@ def test_sehari_setelah_batas_ditolak_dengan_tanggal_terakhir(org, nilai_staf):
     assert not Keberatan.objects.exists()
 
 
-def test_hari_keberatan_diatur_instansi(org, nilai_staf):
-    PengaturanPenilaian.objects.create(instansi=org.instansi, hari_keberatan=3)
-    ajukan_keberatan(org.staf, nilai_staf, "Tepat waktu.", DITERIMA + dt.timedelta(3))
-    nilai_staf.keberatan.delete()
-    with pytest.raises(ValidationError):
-        ajukan_keberatan(org.staf, nilai_staf, "Terlambat.", DITERIMA + dt.timedelta(4))
+def test_jangka_keberatan_milik_undang_undang_bukan_pengaturan_instansi(org, nilai_staf):
+    # PP 30/2019 Pasal 59: 14 days for every instansi; the settings no longer hold a number.
+    assert not hasattr(PengaturanPenilaian, "hari_keberatan")
+    PengaturanPenilaian.objects.create(instansi=org.instansi, jenis_periodik="bulanan")
+    assert ajukan_keberatan(org.staf, nilai_staf, "Hari ke-14.", DITERIMA + dt.timedelta(14)).pk
 
 
 def test_tanggal_dihari_ini_dari_skp_services(org, nilai_staf, monkeypatch):

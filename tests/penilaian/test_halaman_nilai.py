@@ -158,11 +158,10 @@ def test_pengaturan_penilaian(client, org):
         {
             "jenis_periodik": "bulanan",
             "hari_batas_periodik": "5",
-            "hari_batas_tahunan": "20",
-            "hari_keberatan": "0",
+            "hari_batas_tahunan": "-1",
         },
     )
-    assert r.status_code == 200  # 0 days of objection is refused next to the field
+    assert r.status_code == 200  # a negative number of days is refused next to the field
     assert services.pengaturan_instansi(org.instansi.pk).jenis_periodik == "triwulan"
     r = client.post(
         reverse("pengaturan_penilaian"),
@@ -170,11 +169,12 @@ def test_pengaturan_penilaian(client, org):
             "jenis_periodik": "bulanan",
             "hari_batas_periodik": "5",
             "hari_batas_tahunan": "20",
-            "hari_keberatan": "14",
         },
     )
     assert r.status_code == 302
     assert services.pengaturan_instansi(org.instansi.pk).jenis_periodik == "bulanan"
+    # The objection period is the law's: the settings page offers no field for it.
+    assert "hari_keberatan" not in client.get(reverse("pengaturan_penilaian")).content.decode()
 
 
 def test_halaman_pimpinan_unit_tahunan(client, org, jendela, skp_semua, pada):

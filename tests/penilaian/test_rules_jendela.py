@@ -60,6 +60,8 @@ def test_jendela_keberatan_melewati_akhir_bulan(hari_ke, boleh):
     assert rules.boleh_keberatan(diterima, tanggal) is boleh
 
 
-def test_jangka_keberatan_diatur():
-    assert rules.batas_keberatan(D(2027, 1, 1), 30) == D(2027, 1, 31)
-    assert not rules.boleh_keberatan(D(2027, 1, 1), D(2027, 1, 16), 14)
+def test_jangka_keberatan_tetap_14_hari_menurut_pp_30_2019():
+    assert rules.HARI_KEBERATAN == 14
+    assert rules.batas_keberatan(D(2027, 1, 1)) == D(2027, 1, 15)
+    assert rules.boleh_keberatan(D(2027, 1, 1), D(2027, 1, 15))
+    assert not rules.boleh_keberatan(D(2027, 1, 1), D(2027, 1, 16))

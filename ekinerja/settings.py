@@ -277,5 +277,15 @@ IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 10 * 1024 * 1024)
 # --- Signed documents (docs/tanda-tangan.md) ------------------------------------------
 # Printed in every QR code: set it to the public address before the first document.
 EKINERJA_BASE_URL = env("EKINERJA_BASE_URL", "http://127.0.0.1:8000")
+# One certificate per instansi: <EKINERJA_SIGN_P12_DIR>/<kode instansi>.p12 when present
+# (empty: the folder of EKINERJA_SIGN_P12), else the single certificate EKINERJA_SIGN_P12.
 EKINERJA_SIGN_P12 = env("EKINERJA_SIGN_P12", str(VAR_DIR / "sertifikat" / "demo-ttd.p12"))
+EKINERJA_SIGN_P12_DIR = env("EKINERJA_SIGN_P12_DIR")
 EKINERJA_SIGN_P12_PASSWORD = env("EKINERJA_SIGN_P12_PASSWORD")
+# The password of <kode>.p12 when it differs: EKINERJA_SIGN_P12_PASSWORD_<KODE> (the kode in
+# capitals, any other character than a letter or digit written "_"), keyed here by <KODE>.
+EKINERJA_SIGN_P12_PASSWORDS = {
+    nama.removeprefix("EKINERJA_SIGN_P12_PASSWORD_"): nilai
+    for nama, nilai in os.environ.items()
+    if nama.startswith("EKINERJA_SIGN_P12_PASSWORD_") and nilai
+}

@@ -1,15 +1,23 @@
 """Electronic signature of issued documents: PAdES with the instansi's certificate (pyHanko).
 
-The system seals each document it issues (SKP, later the evaluation document) with one
-certificate of the instansi, kept as a PKCS#12 file.  Settings (read with defaults, see
-``docs/tanda-tangan.md``):
+The system seals each document it issues (the SKP and the evaluation document) with a
+certificate of the instansi of the pegawai the document is about, kept as a PKCS#12 file.
+Settings (read with defaults, see ``docs/tanda-tangan.md``):
 
-* ``EKINERJA_SIGN_P12``: path of the PKCS#12 file
-  (default ``VAR_DIR/sertifikat/demo-ttd.p12``, made by ``manage.py buat_sertifikat_demo``);
-* ``EKINERJA_SIGN_P12_PASSWORD``: its password (empty: the file is not encrypted).
+* ``EKINERJA_SIGN_P12_DIR``: the folder of per-instansi certificates, ``<kode instansi>.p12``
+  (default: the folder of ``EKINERJA_SIGN_P12``, i.e. ``VAR_DIR/sertifikat``);
+* ``EKINERJA_SIGN_P12``: the single certificate used for an instansi without its own file
+  (default ``VAR_DIR/sertifikat/demo-ttd.p12``; ``manage.py buat_sertifikat_demo`` makes a
+  demo one per instansi and this one);
+* ``EKINERJA_SIGN_P12_PASSWORD``: the password (empty: the file is not encrypted);
+  ``EKINERJA_SIGN_P12_PASSWORD_<KODE>`` overrides it for ``<kode>.p12``
+  (``settings.EKINERJA_SIGN_P12_PASSWORDS``).
+
+A certificate whose subject organisation is not the instansi's name is an operator's mistake
+(e.g. the shared certificate of another instansi): it is logged as a warning, not refused.
 
 The demo certificate is *not* a certified electronic signature (PP 71/2019): production loads
-the certificate issued to the instansi (e.g. by BSrE/BSSN) through the same two settings.
+the certificates issued to the instansi (e.g. by BSrE/BSSN) through the same settings.
 """
 
 from __future__ import annotations
@@ -17,7 +25,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import io
+import logging
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,17 +35,61 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext as _
 
+logger = logging.getLogger(__name__)
+
 # The name of the (invisible) signature field in every PDF the system signs.
 NAMA_FIELD = "TandaTanganInstansi"
+SANDI_BERSAMA = "EKINERJA_SIGN_P12_PASSWORD"
+# X.520 ub-organization-name: an O longer than this is cut (so compared as a prefix).
+PANJANG_MAKS_O = 64
 
 
 def lokasi_p12() -> Path:
+    """The single (fallback) certificate: ``EKINERJA_SIGN_P12``."""
     bawaan = Path(settings.VAR_DIR) / "sertifikat" / "demo-ttd.p12"
     return Path(getattr(settings, "EKINERJA_SIGN_P12", "") or bawaan)
 
 
-def sandi_p12() -> bytes | None:
-    sandi = getattr(settings, "EKINERJA_SIGN_P12_PASSWORD", "") or ""
+def direktori_p12() -> Path:
+    """The folder of per-instansi certificates: ``EKINERJA_SIGN_P12_DIR``, else the folder of
+    the single certificate."""
+    return Path(getattr(settings, "EKINERJA_SIGN_P12_DIR", "") or lokasi_p12().parent)
+
+
+def nama_berkas_p12(kode: str) -> str:
+    """``<kode>.p12``; a character a file name should not hold becomes ``_``."""
+    aman = re.sub(r"[^A-Za-z0-9._-]", "_", kode).lstrip(".")
+    return f"{aman or '_'}.p12"
+
+
+def lokasi_p12_instansi(kode: str) -> Path:
+    return direktori_p12() / nama_berkas_p12(kode)
+
+
+def _kunci_kode(kode: str) -> str:
+    return re.sub(r"[^A-Z0-9]", "_", kode.upper())
+
+
+def _sandi_sendiri(kode: str) -> str:
+    """The password set for ``<kode>.p12`` alone (``EKINERJA_SIGN_P12_PASSWORD_<KODE>``)."""
+    per_kode = getattr(settings, "EKINERJA_SIGN_P12_PASSWORDS", None) or {}
+    return {_kunci_kode(k): v for k, v in per_kode.items()}.get(_kunci_kode(kode), "") or ""
+
+
+def variabel_sandi(kode: str | None = None) -> str:
+    """The environment variable whose password opens ``<kode>.p12`` (``None``: the single
+    certificate): its own when set, else the shared ``EKINERJA_SIGN_P12_PASSWORD``."""
+    if kode is not None and _sandi_sendiri(kode):
+        return f"{SANDI_BERSAMA}_{_kunci_kode(kode)}"
+    return SANDI_BERSAMA
+
+
+def sandi_p12(kode: str | None = None) -> bytes | None:
+    """The password of ``<kode>.p12`` (its own when set, else the shared one), or of the single
+    certificate when ``kode`` is ``None``."""
+    sandi = (_sandi_sendiri(kode) if kode is not None else "") or (
+        getattr(settings, "EKINERJA_SIGN_P12_PASSWORD", "") or ""
+    )
     return sandi.encode() if sandi else None
 
 
@@ -44,48 +98,117 @@ def lokasi_ca(p12: Path) -> Path:
     return p12.with_name(f"{p12.stem}-ca.pem")
 
 
-# --- loading the key ------------------------------------------------------------------------
-def muat_penanda_tangan():
-    """The pyHanko ``SimpleSigner`` of the configured certificate (cached while the file and
-    password stay the same); ``ImproperlyConfigured`` with what to do when it is missing."""
-    p12 = lokasi_p12()
+# --- choosing and loading the key -----------------------------------------------------------
+@dataclass(frozen=True)
+class PilihanSertifikat:
+    p12: Path
+    sandi: bytes | None
+    variabel_sandi: str  # named in the message when the password is wrong
+
+
+def pilih_sertifikat(instansi=None) -> PilihanSertifikat:
+    """The instansi's own ``<kode>.p12`` when present, else the single certificate."""
+    if instansi is not None:
+        sendiri = lokasi_p12_instansi(instansi.kode)
+        if sendiri.is_file():
+            kode = instansi.kode
+            return PilihanSertifikat(sendiri, sandi_p12(kode), variabel_sandi(kode))
+    return PilihanSertifikat(lokasi_p12(), sandi_p12(), SANDI_BERSAMA)
+
+
+def muat_penanda_tangan(instansi=None):
+    """The pyHanko ``SimpleSigner`` that seals the documents of ``instansi`` (its own
+    certificate, else the single one; cached per file while the file and password stay the
+    same); ``ImproperlyConfigured`` with what to do when it is missing or cannot be opened."""
+    pilihan = pilih_sertifikat(instansi)
+    p12 = pilihan.p12
     try:
         mtime = p12.stat().st_mtime_ns
     except FileNotFoundError:
-        raise ImproperlyConfigured(
-            _(
+        if instansi is None:
+            pesan = _(
                 "Sertifikat tanda tangan elektronik tidak ditemukan di %(path)s. Untuk "
                 "percobaan jalankan `python manage.py buat_sertifikat_demo`; untuk produksi "
                 "atur EKINERJA_SIGN_P12 dan EKINERJA_SIGN_P12_PASSWORD ke sertifikat instansi "
                 "(lihat docs/tanda-tangan.md)."
+            ) % {"path": p12}
+        else:
+            pesan = _(
+                "Sertifikat tanda tangan elektronik untuk %(instansi)s tidak ditemukan: tidak "
+                "ada %(berkas)s maupun %(path)s. Untuk percobaan jalankan `python manage.py "
+                "buat_sertifikat_demo`; untuk produksi letakkan sertifikat instansi itu di "
+                "%(berkas)s atau atur EKINERJA_SIGN_P12 (lihat docs/tanda-tangan.md)."
+            ) % {
+                "instansi": instansi.nama,
+                "berkas": lokasi_p12_instansi(instansi.kode),
+                "path": p12,
+            }
+        raise ImproperlyConfigured(pesan) from None
+    try:
+        penanda = _muat(str(p12), mtime, pilihan.sandi)
+    except ValueError as exc:
+        raise ImproperlyConfigured(
+            _(
+                "Sertifikat %(path)s tidak dapat dibuka: kata sandi (%(variabel)s) salah atau "
+                "berkas bukan PKCS#12."
             )
-            % {"path": p12}
-        ) from None
-    return _muat(str(p12), mtime, sandi_p12())
+            % {"path": p12, "variabel": pilihan.variabel_sandi}
+        ) from exc
+    if instansi is not None:
+        _periksa_organisasi(penanda, str(p12), instansi)
+    return penanda
 
 
-@functools.lru_cache(maxsize=4)
+@functools.lru_cache(maxsize=64)
 def _muat(path: str, _mtime: int, sandi: bytes | None):
     # Decrypting a P12 runs a slow key derivation: keep the loaded signer per (file, version).
     from pyhanko.sign import signers
 
-    try:
-        data = Path(path).read_bytes()
-        return signers.SimpleSigner.load_pkcs12_data(data, other_certs=[], passphrase=sandi)
-    except ValueError as exc:
-        raise ImproperlyConfigured(
-            _(
-                "Sertifikat %(path)s tidak dapat dibuka: kata sandi (EKINERJA_SIGN_P12_PASSWORD) "
-                "salah atau berkas bukan PKCS#12."
-            )
-            % {"path": path}
-        ) from exc
+    data = Path(path).read_bytes()
+    return signers.SimpleSigner.load_pkcs12_data(data, other_certs=[], passphrase=sandi)
 
 
 def nama_penanda_tangan(penanda_tangan) -> str:
     """The subject common name of the signing certificate (shown as "ditandatangani oleh")."""
     subjek = penanda_tangan.signing_cert.subject.native
     return subjek.get("common_name") or penanda_tangan.signing_cert.subject.human_friendly
+
+
+def organisasi_sertifikat(penanda_tangan) -> list[str]:
+    """The subject organisation(s) (O) of the signing certificate."""
+    nilai = penanda_tangan.signing_cert.subject.native.get("organization_name") or []
+    return [nilai] if isinstance(nilai, str) else list(nilai)
+
+
+def _normal(teks: str) -> str:
+    return " ".join(teks.split()).casefold()
+
+
+def organisasi_cocok(organisasi: list[str], nama_instansi: str) -> bool:
+    """Does one O of the certificate name the instansi (letter case and spacing aside; an O cut
+    at the X.520 limit of 64 characters compared as a prefix)?"""
+    nama = _normal(nama_instansi)
+    for o in organisasi:
+        if _normal(o) == nama or (len(o) >= PANJANG_MAKS_O and nama.startswith(_normal(o))):
+            return True
+    return False
+
+
+def _periksa_organisasi(penanda_tangan, path: str, instansi) -> None:
+    """Warn when the certificate is not the instansi's (an operator's mistake, not a refusal:
+    the document is still sealed, the log says which file to install)."""
+    organisasi = organisasi_sertifikat(penanda_tangan)
+    if organisasi_cocok(organisasi, instansi.nama):
+        return
+    logger.warning(
+        "Sertifikat %s (O=%s) dipakai untuk dokumen instansi %s (%s) yang namanya tidak sama: "
+        "pasang sertifikat instansi itu sebagai %s (lihat docs/tanda-tangan.md).",
+        path,
+        ", ".join(organisasi) or "-",
+        instansi.kode,
+        instansi.nama,
+        lokasi_p12_instansi(instansi.kode),
+    )
 
 
 # --- signing --------------------------------------------------------------------------------

@@ -69,6 +69,21 @@ def _orang(pejabat) -> dict:
     return {"nama": pejabat.nama, "nip": pejabat.nip, "jabatan": pejabat.nama_jabatan}
 
 
+def instansi_penilaian(penilaian: Penilaian):
+    """The instansi of the pegawai rated: the one of the period he was rated in."""
+    return penilaian.periode_penilaian.periode.instansi
+
+
+def nama_instansi(penilaian: Penilaian) -> str:
+    """As printed: frozen with the SKP on penetapan, else the instansi's name today."""
+    return (penilaian.skp.snapshot or {}).get("instansi") or instansi_penilaian(penilaian).nama
+
+
+def tempat(penilaian: Penilaian) -> str:
+    """Where the document is set (printed and put in the signature): the instansi's town."""
+    return (penilaian.skp.snapshot or {}).get("tempat") or instansi_penilaian(penilaian).kota
+
+
 def konteks(penilaian: Penilaian, *, kode: str, penanda_tangan: str) -> dict:
     pp, skp = penilaian.periode_penilaian, penilaian.skp
     snapshot = skp.snapshot or {}
@@ -93,8 +108,8 @@ def konteks(penilaian: Penilaian, *, kode: str, penanda_tangan: str) -> dict:
         "pegawai": pegawai,
         "penilai": _orang(rantai.pejabat_penilai),
         "atasan_penilai": _orang(rantai.atasan_pejabat_penilai),
-        "instansi": snapshot.get("instansi") or pp.periode.instansi.nama,
-        "tempat": snapshot.get("tempat") or pp.periode.instansi.kota,
+        "instansi": nama_instansi(penilaian),
+        "tempat": tempat(penilaian),
         "periode": skp_dokumen.teks_periode(max(pp.mulai, skp.mulai), min(pp.selesai, skp.selesai)),
         "difinalkan_pada": final,
         "rhk": bahan["rhk"],
@@ -129,7 +144,7 @@ def terbitkan_dokumen_evaluasi(penilaian_id: int) -> Dokumen:
         return ada
     if not penilaian.is_final:
         raise ValidationError(_("Dokumen evaluasi hanya diterbitkan untuk penilaian yang final."))
-    penanda = tanda_tangan.muat_penanda_tangan()
+    penanda = tanda_tangan.muat_penanda_tangan(instansi_penilaian(penilaian))
     nama_penanda = tanda_tangan.nama_penanda_tangan(penanda)
     kode = skp_dokumen.kode_verifikasi_baru()
     with translation.override(skp_dokumen.BAHASA_DOKUMEN):
@@ -138,9 +153,7 @@ def terbitkan_dokumen_evaluasi(penilaian_id: int) -> Dokumen:
         )
         alasan = _("Evaluasi Kinerja Pegawai")
     pdf = skp_dokumen.render_pdf(html)
-    pdf = tanda_tangan.tandatangani_pdf(
-        pdf, penanda, alasan=alasan, lokasi=penilaian.periode_penilaian.periode.instansi.kota
-    )
+    pdf = tanda_tangan.tandatangani_pdf(pdf, penanda, alasan=alasan, lokasi=tempat(penilaian))
     return _simpan(penilaian.pk, kode=kode, pdf=pdf, penanda_tangan=nama_penanda)
 
 

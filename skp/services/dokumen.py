@@ -71,6 +71,16 @@ def _identitas_pegawai(skp: Skp) -> dict:
     }
 
 
+def nama_instansi_skp(skp: Skp) -> str:
+    """The name of the SKP's instansi (its periode's, the pegawai's), as frozen on penetapan."""
+    return (skp.snapshot or {}).get("instansi") or skp.periode.instansi.nama
+
+
+def tempat_skp(skp: Skp) -> str:
+    """Where the document is set: the instansi's town (printed and put in the signature)."""
+    return (skp.snapshot or {}).get("tempat") or skp.periode.instansi.kota
+
+
 def judul_dokumen_skp(skp: Skp) -> str:
     p = _identitas_pegawai(skp)
     return f"SKP {skp.periode.tahun} v{skp.versi} — {p['nama']} — {p['nip']}"
@@ -178,8 +188,8 @@ def konteks_skp(skp: Skp, *, kode: str, penanda_tangan: str) -> dict:
         "penanda_tangan": penanda_tangan,
         "pegawai": _identitas_pegawai(skp),
         "penilai": snapshot.get("pejabat_penilai") or {},
-        "instansi": snapshot.get("instansi") or skp.periode.instansi.nama,
-        "tempat": snapshot.get("tempat") or skp.periode.instansi.kota,
+        "instansi": nama_instansi_skp(skp),
+        "tempat": tempat_skp(skp),
         "ditetapkan_pada": ditetapkan,
         "diajukan_pada": timezone.localtime(skp.diajukan_pada) if skp.diajukan_pada else None,
         "periode": teks_periode(skp.mulai, skp.selesai),
@@ -223,15 +233,14 @@ def terbitkan_dokumen_skp(skp_id: int) -> Dokumen:
     skp = _muat_skp(skp_id)
     if skp.status not in STATUS_BERDOKUMEN:
         raise ValidationError(_("Dokumen SKP hanya diterbitkan untuk SKP yang sudah ditetapkan."))
-    penanda_tangan = tanda_tangan.muat_penanda_tangan()  # fails fast when not configured
+    # The certificate of the SKP's instansi; fails fast when none is configured.
+    penanda_tangan = tanda_tangan.muat_penanda_tangan(skp.periode.instansi)
     nama_penanda = tanda_tangan.nama_penanda_tangan(penanda_tangan)
     kode = kode_verifikasi_baru()
     pdf = render_pdf_skp(skp, kode=kode, penanda_tangan=nama_penanda)
     with translation.override(BAHASA_DOKUMEN):
         alasan = _("Penetapan Sasaran Kinerja Pegawai")
-    pdf = tanda_tangan.tandatangani_pdf(
-        pdf, penanda_tangan, alasan=alasan, lokasi=(skp.snapshot or {}).get("tempat", "")
-    )
+    pdf = tanda_tangan.tandatangani_pdf(pdf, penanda_tangan, alasan=alasan, lokasi=tempat_skp(skp))
     return _simpan_dokumen_skp(skp, kode=kode, pdf=pdf, penanda_tangan=nama_penanda)
 
 
@@ -314,6 +323,7 @@ class InfoVerifikasi:
     nama: str
     nip: str
     periode: str
+    instansi: str
 
     @property
     def berlaku(self) -> bool:
@@ -325,7 +335,7 @@ def info_verifikasi(kode: str) -> InfoVerifikasi | None:
     if not kode or len(kode) > Dokumen._meta.get_field("kode").max_length:
         return None
     dok = (
-        Dokumen.objects.select_related("pegawai", "digantikan_oleh", "content_type")
+        Dokumen.objects.select_related("pegawai__instansi", "digantikan_oleh", "content_type")
         .filter(kode=kode)
         .first()
     )
@@ -341,7 +351,19 @@ def info_verifikasi(kode: str) -> InfoVerifikasi | None:
         nama=identitas.get("nama") or dok.pegawai.nama_lengkap,
         nip=samarkan_nip(nip),
         periode=teks_periode(mulai, selesai) if mulai and selesai else "",
+        instansi=_instansi_objek(objek) or dok.pegawai.instansi.nama,
     )
+
+
+def _instansi_objek(objek) -> str:
+    """The instansi a document names, from the object it is about: an SKP (its snapshot, else
+    its periode) or anything pointing at one through ``skp`` (the evaluation's rating)."""
+    if objek is None:
+        return ""
+    if isinstance(objek, Skp):
+        return nama_instansi_skp(objek)
+    skp = getattr(objek, "skp", None)
+    return nama_instansi_skp(skp) if isinstance(skp, Skp) else ""
 
 
 def sha256_cocok(dokumen: Dokumen, sha256: str) -> bool:

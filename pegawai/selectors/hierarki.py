@@ -81,6 +81,15 @@ class RantaiPenilai:
         return self.atasan_langsung
 
 
+def is_pimpinan_unit(jabatan: Jabatan | None) -> bool:
+    """The top jabatan of a unit (its head): no parent, or a parent in another unit."""
+    if jabatan is None:
+        return False
+    if jabatan.induk_id is None:
+        return True
+    return jabatan.induk.unit_id != jabatan.unit_id
+
+
 def jabatan_definitif(pegawai: Pegawai, tanggal: dt.date) -> Penugasan | None:
     return (
         Penugasan.objects.aktif_pada(tanggal)

@@ -26,6 +26,7 @@ from pegawai.permissions import peran
 from pemantauan.models import RingkasanPegawaiBulan
 from penilaian.models import Keberatan, Penilaian, PeriodePenilaian, PredikatKinerjaOrganisasi
 from penilaian.rules import LABEL_PREDIKAT, JenisPeriode, Predikat
+from penilaian.selectors.kurva import anggota_kurva
 from penilaian.selectors.nilai import skp_wajib_dinilai
 from skp.models import Periode, Skp
 
@@ -478,22 +479,24 @@ def tren(per_bulan: list[dict]) -> list[dict]:
 
 
 def distribusi_predikat(c: Cakupan, jendela: list[PeriodePenilaian], unit) -> list[dict]:
-    """Annual predikat (rated or final) per predikat, in the regulation's order."""
+    """Annual predikat (rated or final) per predikat, in the regulation's order.
+
+    For a unit, the people are counted exactly as its curve counts them
+    (``penilaian.selectors.kurva.anggota_kurva``: the head of the unit is counted in the unit
+    above, decision record 0004), so the chart against the curve matches the curve page."""
     tahunan = next((pp for pp in jendela if pp.jenis == JenisPeriode.TAHUNAN), None)
     jumlah: dict[str, int] = {}
     if tahunan is not None:
-        jumlah = dict(
-            Penilaian.objects.filter(
-                q_pegawai(c, unit, "pegawai__"),
-                periode_penilaian=tahunan,
-                status__in=SELESAI_DINILAI,
-                pegawai__status__in=AKTIF,
-            )
-            .exclude(predikat="")
-            .values_list("predikat")
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
+        qs = Penilaian.objects.filter(
+            q_pegawai(c, unit, "pegawai__"),
+            periode_penilaian=tahunan,
+            status__in=SELESAI_DINILAI,
+            pegawai__status__in=AKTIF,
+        ).exclude(predikat="")
+        if unit is not None:
+            anggota = [s.pk for s in anggota_kurva(unit, tahunan)]
+            qs = qs.filter(skp_id__in=anggota)
+        jumlah = dict(qs.values_list("predikat").annotate(n=Count("pk")).order_by())
     total = sum(jumlah.values())
     return [
         {

@@ -1,9 +1,15 @@
 """Reads of the distribution curve: curve groups and the live distribution of a unit.
 
-Reading of domain.md §4 used here: the curve of unit U in year T applies to the annual
-ratings of year T whose ``unit`` has U as its *nearest* ancestor-or-self holding a
-``PredikatKinerjaOrganisasi`` for T.  A sub-unit with its own predikat forms its own group;
-a sub-unit without one falls into its parent's group.  The grouping uses the materialised
+Reading of domain.md §4 used here (decision records 0003 and 0004): the curve of unit U in
+year T applies to the annual ratings of year T whose *curve place* has U as its *nearest*
+ancestor-or-self holding a ``PredikatKinerjaOrganisasi`` for T.  A sub-unit with its own
+predikat forms its own group; a sub-unit without one falls into its parent's group.
+
+The curve place of an SKP is its unit, except for the head of a unit (the top jabatan of the
+unit, ``is_pimpinan_unit``): the curve guides the pimpinan for the pegawai *under him*, and
+his own hasil kerja is fixed by the unit's organisational result, so he is counted among the
+pegawai under his own penilai, in the unit above (the head of the top unit stays in the top
+unit's group: there is no unit above it).  The grouping uses the materialised
 ``UnitKerja.path`` so it is a fixed number of queries whatever the tree size.
 """
 
@@ -14,6 +20,7 @@ from dataclasses import dataclass, field
 
 from pegawai.models import UnitKerja
 from pegawai.permissions import is_admin_instansi, peran
+from pegawai.selectors.hierarki import is_pimpinan_unit
 from penilaian import rules
 from penilaian.models import Penilaian, PeriodePenilaian, PredikatKinerjaOrganisasi
 from penilaian.selectors.nilai import skp_wajib_dinilai
@@ -25,10 +32,31 @@ def _id_path(path: str) -> list[int]:
 
 def pemilik_kurva(path: str, unit_berpredikat: set[int]) -> int | None:
     """The nearest ancestor-or-self (by ``path``) that has a predikat organisasi, or None."""
-    for uid in reversed(_id_path(path)):
+    return _pemilik(_id_path(path), unit_berpredikat)
+
+
+def _pemilik(ids: list[int], unit_berpredikat: set[int]) -> int | None:
+    for uid in reversed(ids):
         if uid in unit_berpredikat:
             return uid
     return None
+
+
+def tempat_kurva(unit_path: str, jabatan) -> list[int]:
+    """The unit ids (root first) of the place an SKP is counted in a curve: its unit, or the
+    unit above for the head of a unit (see the module docstring)."""
+    ids = _id_path(unit_path)
+    if len(ids) > 1 and is_pimpinan_unit(jabatan):
+        return ids[:-1]
+    return ids
+
+
+def _unit_berpredikat(instansi_id: int, tahun: int) -> set[int]:
+    return set(
+        PredikatKinerjaOrganisasi.objects.filter(instansi_id=instansi_id, tahun=tahun).values_list(
+            "unit_id", flat=True
+        )
+    )
 
 
 def jendela_tahunan(instansi_id: int, tahun: int) -> PeriodePenilaian | None:
@@ -41,6 +69,26 @@ def jendela_tahunan(instansi_id: int, tahun: int) -> PeriodePenilaian | None:
         .select_related("periode")
         .first()
     )
+
+
+def anggota_kurva(unit: UnitKerja, jendela: PeriodePenilaian) -> list:
+    """The SKPs counted in the curve of ``unit`` for ``jendela`` (two queries).
+
+    Everyone counted here works in the unit's subtree (the head of the unit, counted above
+    it, drops out)."""
+    berpredikat = _unit_berpredikat(unit.instansi_id, jendela.periode.tahun)
+    pemilik = pemilik_kurva(unit.path, berpredikat)
+    kandidat = (
+        skp_wajib_dinilai(jendela)
+        .filter(unit__path__startswith=unit.path)
+        .select_related("pegawai", "unit", "jabatan__induk")
+        .order_by("pegawai__nama", "pk")
+    )
+    return [
+        s
+        for s in kandidat
+        if _pemilik(tempat_kurva(s.unit.path, s.jabatan), berpredikat) == pemilik
+    ]
 
 
 @dataclass
@@ -66,37 +114,15 @@ def kelompok_kurva(unit: UnitKerja, tahun: int) -> KelompokKurva:
     kelompok = KelompokKurva(unit, tahun, po, jendela)
     if jendela is None:
         return kelompok
-    subtree = UnitKerja.objects.filter(path__startswith=unit.path)
-    berpredikat = set(
-        PredikatKinerjaOrganisasi.objects.filter(
-            tahun=tahun, unit__path__startswith=unit.path
-        ).values_list("unit_id", flat=True)
-    )
-    # Ancestors above the unit may hold the predikat that covers it when it has none itself.
-    leluhur = _id_path(unit.path)[:-1]
-    if unit.pk not in berpredikat and leluhur:
-        berpredikat |= set(
-            PredikatKinerjaOrganisasi.objects.filter(tahun=tahun, unit_id__in=leluhur).values_list(
-                "unit_id", flat=True
-            )
-        )
-    pemilik = pemilik_kurva(unit.path, berpredikat)
-    anggota = {
-        uid
-        for uid, path in subtree.values_list("pk", "path")
-        if pemilik_kurva(path, berpredikat) == pemilik
-    }
-    kelompok.skp = list(
-        skp_wajib_dinilai(jendela)
-        .filter(unit_id__in=anggota)
-        .select_related("pegawai", "unit")
-        .order_by("pegawai__nama", "pk")
-    )
-    kelompok.penilaian = list(
-        Penilaian.objects.filter(periode_penilaian=jendela, unit_id__in=anggota).select_related(
-            "pegawai", "penilai", "unit"
-        )
-    )
+    kelompok.skp = anggota_kurva(unit, jendela)
+    anggota = {s.pk for s in kelompok.skp}
+    kelompok.penilaian = [
+        p
+        for p in Penilaian.objects.filter(
+            periode_penilaian=jendela, skp__unit__path__startswith=unit.path
+        ).select_related("pegawai", "penilai", "unit")
+        if p.skp_id in anggota
+    ]
     return kelompok
 
 
@@ -180,18 +206,15 @@ def ringkasan_kurva_untuk_unit(unit_id: int, tahun: int) -> RingkasanKurva:
 
 def ringkasan_kurva_untuk_penilaian(penilaian: Penilaian) -> RingkasanKurva:
     """The live distribution of the group the rated pegawai belongs to (for the rating page)."""
-    return ringkasan_kurva_unit_pegawai(penilaian.unit, penilaian.periode_penilaian.periode.tahun)
+    return ringkasan_kurva_skp(penilaian.skp, penilaian.periode_penilaian.periode.tahun)
 
 
-def ringkasan_kurva_unit_pegawai(unit: UnitKerja, tahun: int) -> RingkasanKurva:
-    """The live distribution of the curve group that a pegawai of ``unit`` belongs to."""
-    berpredikat = set(
-        PredikatKinerjaOrganisasi.objects.filter(
-            tahun=tahun, unit_id__in=_id_path(unit.path)
-        ).values_list("unit_id", flat=True)
-    )
-    pemilik = pemilik_kurva(unit.path, berpredikat)
-    return ringkasan_kurva_untuk_unit(pemilik or unit.pk, tahun)
+def ringkasan_kurva_skp(skp, tahun: int) -> RingkasanKurva:
+    """The live distribution of the curve group that ``skp`` is counted in (without any
+    predikat organisasi: the unit of its curve place)."""
+    tempat = tempat_kurva(skp.unit.path, skp.jabatan)
+    pemilik = _pemilik(tempat, _unit_berpredikat(skp.unit.instansi_id, tahun))
+    return ringkasan_kurva_untuk_unit(pemilik or tempat[-1], tahun)
 
 
 # --- who may see which curve ----------------------------------------------------------------

@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from pegawai.models import Jabatan, Pegawai, Riwayat
 from pegawai.permissions import is_admin_instansi
-from pegawai.selectors.hierarki import Pejabat, rantai_penilai
+from pegawai.selectors.hierarki import Pejabat, is_pimpinan_unit, rantai_penilai
 from pegawai.services.organisasi import catat_riwayat
 from penilaian import rules
 from penilaian.models import (
@@ -183,15 +183,6 @@ def sebagai_penilai(aktor: Pegawai, pp: PeriodePenilaian, skp: Skp) -> HakPenila
     elif penilai.pegawai.pk == aktor.pk:
         return HakPenilai(Riwayat.Sebagai.ATASAN, penilai, rantai.jabatan)
     raise PermissionDenied(_("Hanya pejabat penilai kinerja pegawai ini yang dapat menilainya."))
-
-
-def is_pimpinan_unit(jabatan: Jabatan | None) -> bool:
-    """The top jabatan of a unit: no parent, or a parent in another unit."""
-    if jabatan is None:
-        return False
-    if jabatan.induk_id is None:
-        return True
-    return jabatan.induk.unit_id != jabatan.unit_id
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from penilaian import rules
 from penilaian.forms.nilai import JendelaForm, PengaturanPenilaianForm, PenilaianForm
 from penilaian.models import Keberatan, Penilaian
 from penilaian.selectors import nilai as selectors
-from penilaian.selectors.kurva import ringkasan_kurva_unit_pegawai
+from penilaian.selectors.kurva import ringkasan_kurva_skp
 from penilaian.services import keberatan as services_keberatan
 from penilaian.services import nilai as services
 from skp.selectors import periode_terlihat
@@ -195,9 +195,7 @@ def _konteks_halaman(pp, skp, penilaian, organisasi, hari_ini) -> dict:
         "terlambat": hari_ini > pp.batas and not (penilaian and penilaian.status != "draft"),
         "label_predikat": rules.LABEL_PREDIKAT,
         # The annual rating shows the unit's live distribution against its curve.
-        "ringkasan_kurva": (
-            ringkasan_kurva_unit_pegawai(skp.unit, pp.periode.tahun) if pp.is_tahunan else None
-        ),
+        "ringkasan_kurva": (ringkasan_kurva_skp(skp, pp.periode.tahun) if pp.is_tahunan else None),
     }
 
 

@@ -59,11 +59,14 @@ def test_subunit_tanpa_predikat_ikut_kelompok_induk(org, jendela, skp_semua):
 def test_subunit_berpredikat_membentuk_kelompok_sendiri(org, jendela, skp_semua):
     tetapkan_predikat_organisasi(org.admin, org.dinas, TAHUN, "baik", "")
     tetapkan_predikat_organisasi(org.admin, org.seksi, TAHUN, "istimewa", "")
-    assert {s.pegawai for s in kelompok_kurva(org.seksi, TAHUN).skp} == {org.kasi, org.staf}
+    # The kasi leads the seksi: he is counted under his own penilai (the kabid), whose
+    # bidang has no predikat of its own, so in the dinas' group (decision record 0004).
+    assert {s.pegawai for s in kelompok_kurva(org.seksi, TAHUN).skp} == {org.staf}
     assert {s.pegawai for s in kelompok_kurva(org.dinas, TAHUN).skp} == {
         org.kadis,
         org.kabid,
         org.jf,
+        org.kasi,
     }
 
 
@@ -90,16 +93,18 @@ def test_finalisasi_ditolak_bila_kurva_dilanggar_dengan_batas_dan_jumlah(
     org, jendela, skp_semua, monkeypatch
 ):
     monkeypatch.setattr("penilaian.services.kurva.jadwalkan_dokumen_evaluasi", lambda pk: None)
-    po = tetapkan_predikat_organisasi(org.admin, org.seksi, TAHUN, "baik", "")
+    po = tetapkan_predikat_organisasi(org.admin, org.bidang, TAHUN, "baik", "")
     a = nilai(jendela, skp_semua["kasi"])
     b = nilai(jendela, skp_semua["staf"])
+    c = nilai(jendela, skp_semua["jf"])
     with pytest.raises(ValidationError) as e:
         finalkan_kurva(org.admin, po)
     pesan = " ".join(e.value.messages)
-    # Two Baik in a Baik unit of 2: the 70% cap allows 1, and nobody is BP/Kurang.
-    assert "Baik paling banyak 70% (1 dari 2 orang); saat ini 2 — kelebihan 1 orang." in pesan
+    # Three Baik in a Baik group of 3 (kasi, staf, jf; the kabid leads the bidang and is
+    # counted above it): the 70% cap allows 2, and nobody is BP/Kurang.
+    assert "Baik paling banyak 70% (2 dari 3 orang); saat ini 3 — kelebihan 1 orang." in pesan
     assert "kurang 1 orang" in pesan
-    for p in (a, b):
+    for p in (a, b, c):
         p.refresh_from_db()
         assert p.status == Penilaian.Status.DINILAI  # nothing written
     po.refresh_from_db()
@@ -112,24 +117,28 @@ def test_finalisasi_membekukan_dan_mencatat(
 ):
     antre: list[int] = []
     monkeypatch.setattr("penilaian.services.kurva.jadwalkan_dokumen_evaluasi", antre.append)
-    po = tetapkan_predikat_organisasi(org.admin, org.seksi, TAHUN, "baik", "")
+    po = tetapkan_predikat_organisasi(org.admin, org.bidang, TAHUN, "baik", "")
     a = nilai(jendela, skp_semua["kasi"])
     b = nilai(jendela, skp_semua["staf"], predikat="butuh_perbaikan")
+    c = nilai(jendela, skp_semua["jf"])
+    kabid = nilai(jendela, skp_semua["kabid"])  # leads the bidang: not in its group
     with django_capture_on_commit_callbacks():
-        assert finalkan_kurva(org.admin, po) == 2
-    assert sorted(antre) == sorted([a.pk, b.pk])
-    for p in (a, b):
+        assert finalkan_kurva(org.admin, po) == 3
+    assert sorted(antre) == sorted([a.pk, b.pk, c.pk])
+    for p in (a, b, c):
         p.refresh_from_db()
         assert p.status == Penilaian.Status.FINAL and p.difinalkan_oleh == org.admin
+    kabid.refresh_from_db()
+    assert kabid.status == Penilaian.Status.DINILAI
     po.refresh_from_db()
-    assert po.difinalkan_pada and po.distribusi_final["baik"] == 1
+    assert po.difinalkan_pada and po.distribusi_final["baik"] == 2
     assert po.distribusi_final["butuh_perbaikan"] == 1
     assert Riwayat.objects.filter(aksi="kurva.difinalkan").count() == 1
-    assert Riwayat.objects.filter(aksi="penilaian.difinalkan").count() == 2
+    assert Riwayat.objects.filter(aksi="penilaian.difinalkan").count() == 3
     with pytest.raises(ValidationError, match="sudah difinalkan"):
         finalkan_kurva(org.admin, po)
     with pytest.raises(ValidationError, match="sudah difinalkan"):
-        tetapkan_predikat_organisasi(org.admin, org.seksi, TAHUN, "istimewa", "")
+        tetapkan_predikat_organisasi(org.admin, org.bidang, TAHUN, "istimewa", "")
 
 
 def test_predikat_beku_setelah_difinalkan(org, periode):
@@ -139,3 +148,41 @@ def test_predikat_beku_setelah_difinalkan(org, periode):
         tetapkan_predikat_organisasi(org.admin, org.dinas, TAHUN, "istimewa", "")
     with pytest.raises(ValidationError, match="sudah difinalkan"):
         finalkan_kurva(org.admin, po)
+
+
+def test_kepala_unit_di_luar_kurva_unitnya_contoh_issue_21(
+    org, jendela, skp_semua, monkeypatch
+):
+    """Predikat organisasi Istimewa, staff 7 Sangat Baik + 3 Baik, head Sangat Baik: accepted.
+    Counting the head inside (8 of 11 > 70%) was the error corrected by decision record 0004."""
+    from skp.models import Skp
+    from tests.factories import PegawaiFactory, PenugasanFactory
+
+    monkeypatch.setattr("penilaian.services.kurva.jadwalkan_dokumen_evaluasi", lambda pk: None)
+    staf_skp = [skp_semua["staf"]]
+    for _i in range(9):
+        p = PegawaiFactory(instansi=org.instansi, unit_kerja=org.seksi)
+        PenugasanFactory(pegawai=p, jabatan=org.jab_staf)
+        s = skp_semua["staf"]
+        staf_skp.append(
+            Skp.objects.create(
+                pegawai=p,
+                periode=s.periode,
+                jabatan=s.jabatan,
+                unit=s.unit,
+                mulai=s.mulai,
+                selesai=s.selesai,
+                status=Skp.Status.DITETAPKAN,
+            )
+        )
+    po = tetapkan_predikat_organisasi(org.admin, org.seksi, TAHUN, "istimewa", "")
+    for i, s in enumerate(staf_skp):
+        nilai(jendela, s, predikat="sangat_baik" if i < 7 else "baik")
+    kepala = nilai(jendela, skp_semua["kasi"], predikat="sangat_baik")
+    k = kelompok_kurva(org.seksi, TAHUN)
+    assert len(k.skp) == 10 and skp_semua["kasi"] not in k.skp
+    assert finalkan_kurva(org.admin, po) == 10
+    kepala.refresh_from_db()
+    assert kepala.status == Penilaian.Status.DINILAI  # finalised with the bidang's group
+    # The head is counted among the pegawai under his own penilai (the kabid's bidang).
+    assert skp_semua["kasi"] in kelompok_kurva(org.bidang, TAHUN).skp

@@ -147,8 +147,14 @@ def test_halaman_penilaian_tahunan_menampilkan_distribusi_unit(
     r = client.get(reverse("nilai_isi", args=[jendela.tahunan.pk, skp_semua["staf"].pk]))
     assert r.status_code == 200
     ringkasan = r.context["ringkasan_kurva"]
-    assert ringkasan.unit == org.seksi and ringkasan.n == 4  # kasi, staf, two analysts
+    # staf and two analysts; the kasi leads the seksi and is counted above it (0004)
+    assert ringkasan.unit == org.seksi and ringkasan.n == 3
     assert "Distribusi predikat" in r.content.decode()
+    # The kabid rating the kasi sees the group the kasi is counted in: not the seksi's.
+    client.force_login(org.kabid)
+    r = client.get(reverse("nilai_isi", args=[jendela.tahunan.pk, skp_semua["kasi"].pk]))
+    assert r.context["ringkasan_kurva"].unit != org.seksi
+    client.force_login(org.kasi)
     r = client.get(reverse("nilai_isi", args=[jendela.tw[0].pk, skp_semua["staf"].pk]))
     assert r.context["ringkasan_kurva"] is None  # a quarter has no curve
 

@@ -43,7 +43,10 @@ def test_subunit_berpredikat_ringkasan_sendiri(org, jendela, skp_semua, diperiks
     tetapkan_predikat_organisasi(org.admin, org.seksi, 2026, "istimewa", "")
     p = nilai(jendela, skp_semua["staf"], predikat="baik")
     r = ringkasan_kurva_untuk_penilaian(p)
-    assert r.unit == org.seksi and r.n == 2 and r.predikat_organisasi.predikat == "istimewa"
+    assert r.unit == org.seksi and r.n == 1 and r.predikat_organisasi.predikat == "istimewa"
+    # The kasi leads the seksi: his rating is counted in the dinas' group (0004).
+    kasi = nilai(jendela, skp_semua["kasi"], predikat="sangat_baik")
+    assert ringkasan_kurva_untuk_penilaian(kasi).unit == org.dinas
 
 
 def test_tanpa_predikat_organisasi(org, jendela, skp_semua, diperiksa):

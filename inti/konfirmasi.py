@@ -30,6 +30,7 @@ class Konfirmasi:
     data: list[tuple[str, str]] = field(default_factory=list)  # hidden fields posted with "Ya"
     bahaya: bool = False  # red button (deleting, finalising)
     rincian: list[str] = field(default_factory=list)  # optional lines under the question
+    form: object = None  # optional fields posted with "Ya" (e.g. a justification)
 
 
 def tampilkan_konfirmasi(request: HttpRequest, konfirmasi: Konfirmasi) -> HttpResponse:

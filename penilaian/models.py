@@ -55,6 +55,15 @@ class PengaturanPenilaian(models.Model):
         _("batas penilaian tahunan (hari setelah tahun berakhir)"),
         default=rules.HARI_BATAS_TAHUNAN,
     )
+    kurva_ketat = models.BooleanField(
+        _("kurva distribusi ketat"),
+        default=False,
+        help_text=_(
+            "Bawaan: kurva adalah pertimbangan bagi pimpinan, sehingga unit di luar kurva tetap "
+            "dapat difinalkan dengan justifikasi tertulis pimpinan. Centang untuk menolak "
+            "finalisasi unit yang di luar kurva."
+        ),
+    )
 
     class Meta:
         verbose_name = _("pengaturan penilaian")
@@ -229,6 +238,10 @@ class PredikatKinerjaOrganisasi(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     distribusi_final = models.JSONField(default=dict, blank=True, editable=False)
+    # Finalised outside the curve (allowed unless the instansi chose the strict mode): the
+    # pimpinan's written justification and the limits it was outside of, as shown then.
+    justifikasi = models.TextField(_("justifikasi pimpinan"), blank=True, editable=False)
+    pelanggaran_kurva = models.JSONField(default=list, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("predikat kinerja organisasi")

@@ -85,6 +85,7 @@ LABEL_JENIS_PERIODE = {
 }
 
 # Defaults of the per-instansi settings (domain.md: *configurable*).
+MIN_JUSTIFIKASI = 50  # characters of the pimpinan's justification for a unit outside the curve
 HARI_KEBERATAN = 14  # PP 30/2019 Pasal 59: at the latest 14 days after receiving the predikat
 HARI_BATAS_PERIODIK = 10  # the atasan rates within N days after a periodic window ends
 HARI_BATAS_TAHUNAN = 31  # … and within N days after the year ends

@@ -90,6 +90,21 @@ def is_pimpinan_unit(jabatan: Jabatan | None) -> bool:
     return jabatan.induk.unit_id != jabatan.unit_id
 
 
+def pimpinan_unit(unit_id: int, tanggal: dt.date) -> Pegawai | None:
+    """Who leads a unit on a date: the holder (definitif, Plt or Plh) of its top jabatan."""
+    puncak = [
+        j
+        for j in Jabatan.objects.filter(unit_id=unit_id).select_related("induk")
+        if is_pimpinan_unit(j)
+    ]
+    pemangku = _penugasan_per_jabatan([j.pk for j in puncak], tanggal)
+    for j in puncak:
+        p = pemangku_jabatan(pemangku.get(j.pk, ()))
+        if p is not None:
+            return p.pegawai
+    return None
+
+
 def jabatan_definitif(pegawai: Pegawai, tanggal: dt.date) -> Penugasan | None:
     return (
         Penugasan.objects.aktif_pada(tanggal)

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from penilaian.rules import LABEL_PREDIKAT_ORGANISASI
+from penilaian.rules import LABEL_PREDIKAT_ORGANISASI, MIN_JUSTIFIKASI
 
 
 class PredikatOrganisasiForm(forms.Form):
@@ -12,4 +12,19 @@ class PredikatOrganisasiForm(forms.Form):
     )
     catatan = forms.CharField(
         label=_("Dasar penetapan"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class JustifikasiForm(forms.Form):
+    """The pimpinan's written justification for finalising a unit outside its curve."""
+
+    justifikasi = forms.CharField(
+        label=_("Justifikasi pimpinan"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "Kurva distribusi adalah pertimbangan bagi pimpinan. Tuliskan mengapa predikat "
+            "pegawai unit ini ditetapkan di luar kurva (paling sedikit %(min)s karakter); "
+            "justifikasi disimpan dan ditampilkan bersama hasil unit ini."
+        )
+        % {"min": MIN_JUSTIFIKASI},
     )

@@ -12,7 +12,7 @@ from skp.rules import BERAKHLAK
 class PengaturanPenilaianForm(forms.ModelForm):
     class Meta:
         model = PengaturanPenilaian
-        fields = ["jenis_periodik", "hari_batas_periodik", "hari_batas_tahunan"]
+        fields = ["jenis_periodik", "hari_batas_periodik", "hari_batas_tahunan", "kurva_ketat"]
 
 
 class TanggalInput(forms.DateInput):

@@ -1,8 +1,10 @@
 """Writes of the distribution curve: the predikat kinerja organisasi and the finalisation of
 a unit's annual ratings (domain.md §4).
 
-Reading: only the admin instansi sets the predikat organisasi and finalises a curve group
-(the operator and the atasan only see the distribution)."""
+Reading (decision records 0003, 0004): only the admin instansi sets the predikat organisasi.
+A curve group is finalised by the admin instansi or by the pimpinan of the unit whose curve
+it is.  The curve is the pimpinan's *pertimbangan* (guide): outside it, finalisation needs his
+written justification, unless the instansi chose the strict mode, which refuses."""
 
 from __future__ import annotations
 
@@ -14,9 +16,10 @@ from django.utils.translation import gettext as _
 
 from pegawai.models import Pegawai, Riwayat, UnitKerja
 from pegawai.permissions import is_admin_instansi
+from pegawai.selectors.hierarki import pimpinan_unit
 from pegawai.services.organisasi import catat_riwayat
 from penilaian import rules
-from penilaian.models import Penilaian, PredikatKinerjaOrganisasi
+from penilaian.models import PengaturanPenilaian, Penilaian, PredikatKinerjaOrganisasi
 from penilaian.selectors.kurva import kelompok_kurva
 from penilaian.tasks import jadwalkan_dokumen_evaluasi
 
@@ -67,9 +70,38 @@ def tetapkan_predikat_organisasi(
     return po
 
 
-def finalkan_kurva(aktor: Pegawai, predikat_organisasi: PredikatKinerjaOrganisasi) -> int:
-    """Finalise every annual rating of the group at once; returns how many were finalised."""
-    _wajib_admin(aktor, predikat_organisasi.instansi_id)
+def boleh_finalkan(aktor: Pegawai, po: PredikatKinerjaOrganisasi) -> str | None:
+    """In what capacity ``aktor`` may finalise the group (``Riwayat.Sebagai``), or None."""
+    if is_admin_instansi(aktor, po.instansi_id):
+        return Riwayat.Sebagai.ADMIN
+    pimpinan = pimpinan_unit(po.unit_id, timezone.localdate())
+    if pimpinan is not None and pimpinan.pk == aktor.pk:
+        return Riwayat.Sebagai.ATASAN
+    return None
+
+
+def is_kurva_ketat(instansi_id: int) -> bool:
+    return bool(
+        PengaturanPenilaian.objects.filter(instansi_id=instansi_id)
+        .values_list("kurva_ketat", flat=True)
+        .first()
+    )
+
+
+def finalkan_kurva(
+    aktor: Pegawai, predikat_organisasi: PredikatKinerjaOrganisasi, justifikasi: str = ""
+) -> int:
+    """Finalise every annual rating of the group at once; returns how many were finalised.
+
+    Outside the curve: refused in the strict mode; otherwise the pimpinan's justification
+    (at least ``rules.MIN_JUSTIFIKASI`` characters) is required, stored with the limits it
+    was outside of, and written in the audit trail."""
+    sebagai = boleh_finalkan(aktor, predikat_organisasi)
+    if sebagai is None:
+        raise PermissionDenied(
+            _("Hanya admin instansi atau pimpinan unit ini yang boleh memfinalkan kurvanya.")
+        )
+    justifikasi = (justifikasi or "").strip()
     with transaction.atomic():
         po = (
             PredikatKinerjaOrganisasi.objects.select_for_update()
@@ -104,11 +136,25 @@ def finalkan_kurva(aktor: Pegawai, predikat_organisasi: PredikatKinerjaOrganisas
         for p in dinilai:
             distribusi[p.predikat] += 1
         pemeriksaan = rules.periksa_kurva(po.predikat, distribusi)
+        pelanggaran: list[str] = []
         if not pemeriksaan.ok:
-            raise ValidationError(
-                [h.pesan for h in pemeriksaan.hasil if not h.terpenuhi]
-                or [str(pemeriksaan.pelanggaran)]
-            )
+            pelanggaran = [h.pesan for h in pemeriksaan.hasil if not h.terpenuhi] or [
+                str(pemeriksaan.pelanggaran)
+            ]
+            if is_kurva_ketat(po.instansi_id):
+                raise ValidationError(pelanggaran)
+            if len(justifikasi) < rules.MIN_JUSTIFIKASI:
+                raise ValidationError(
+                    {
+                        "justifikasi": _(
+                            "Distribusi di luar kurva: tulis justifikasi pimpinan paling sedikit "
+                            "%(min)s karakter (saat ini %(n)s)."
+                        )
+                        % {"min": rules.MIN_JUSTIFIKASI, "n": len(justifikasi)}
+                    }
+                )
+        else:
+            justifikasi = ""  # inside the curve nothing needs justifying
         sekarang = timezone.now()
         Penilaian.objects.filter(pk__in=[p.pk for p in dinilai]).update(
             status=Penilaian.Status.FINAL, difinalkan_pada=sekarang, difinalkan_oleh=aktor
@@ -116,15 +162,31 @@ def finalkan_kurva(aktor: Pegawai, predikat_organisasi: PredikatKinerjaOrganisas
         po.difinalkan_pada = sekarang
         po.difinalkan_oleh = aktor
         po.distribusi_final = distribusi
-        po.save(update_fields=["difinalkan_pada", "difinalkan_oleh", "distribusi_final"])
+        po.justifikasi = justifikasi
+        po.pelanggaran_kurva = pelanggaran
+        po.save(
+            update_fields=[
+                "difinalkan_pada",
+                "difinalkan_oleh",
+                "distribusi_final",
+                "justifikasi",
+                "pelanggaran_kurva",
+            ]
+        )
         catat_riwayat(
             pelaku=aktor,
             objek=po,
             aksi="kurva.difinalkan",
-            sebagai=Riwayat.Sebagai.ADMIN,
+            sebagai=sebagai,
             dari_status="",
             ke_status="final",
-            data={"distribusi": distribusi, "n": len(dinilai)},
+            keterangan=justifikasi,
+            data={
+                "distribusi": distribusi,
+                "n": len(dinilai),
+                "di_luar_kurva": bool(pelanggaran),
+                "pelanggaran": pelanggaran,
+            },
         )
         jenis = ContentType.objects.get_for_model(Penilaian)
         Riwayat.objects.bulk_create(
@@ -132,7 +194,7 @@ def finalkan_kurva(aktor: Pegawai, predikat_organisasi: PredikatKinerjaOrganisas
                 Riwayat(
                     pelaku=aktor,
                     subjek=p.pegawai,
-                    sebagai=Riwayat.Sebagai.ADMIN,
+                    sebagai=sebagai,
                     aksi="penilaian.difinalkan",
                     content_type=jenis,
                     object_id=p.pk,

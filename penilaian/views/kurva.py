@@ -12,13 +12,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import HttpResponseClientRedirect
 
+from inti.ekspor import respons_tabel
 from inti.konfirmasi import Konfirmasi, tampilkan_konfirmasi
 from pegawai.models import UnitKerja
-from pegawai.permissions import is_admin_instansi
 from penilaian import rules
-from penilaian.forms.kurva import PredikatOrganisasiForm
-from penilaian.models import Penilaian, PredikatKinerjaOrganisasi
+from penilaian.forms.kurva import JustifikasiForm, PredikatOrganisasiForm
+from penilaian.models import PredikatKinerjaOrganisasi
 from penilaian.selectors import kurva as selectors_kurva
 from penilaian.services import kurva as services_kurva
 from penilaian.views.nilai import admin_instansi
@@ -99,13 +100,46 @@ def predikat_organisasi_tetapkan(request, unit: int):
 @require_GET
 def kurva_daftar(request):
     """The curves the user may open in a year (admin: all; operator: his units; atasan: the
-    groups of his subordinates)."""
+    groups of his subordinates), with each finalised unit's distribution and, when it was
+    finalised outside the curve, the pimpinan's justification; also as XLSX/CSV."""
     tahun = _tahun(request)
-    return render(
-        request,
-        "penilaian/kurva/daftar.html",
-        {"tahun": tahun, "daftar": selectors_kurva.kurva_terlihat(request.user, tahun)},
-    )
+    daftar = selectors_kurva.kurva_terlihat(request.user, tahun)
+    fmt = request.GET.get("format")
+    if fmt:
+        return respons_tabel(
+            f"kurva-distribusi-{tahun}", fmt, *_tabel_kurva(daftar), judul=_("Kurva distribusi")
+        )
+    return render(request, "penilaian/kurva/daftar.html", {"tahun": tahun, "daftar": daftar})
+
+
+def _tabel_kurva(daftar) -> tuple[list[str], list[list[object]]]:
+    kolom = [
+        _("Kode unit"),
+        _("Unit kerja"),
+        _("Predikat organisasi"),
+        _("Status"),
+        *[str(label) for label in rules.LABEL_PREDIKAT.values()],
+        _("Di luar kurva"),
+        _("Batas yang tidak terpenuhi"),
+        _("Justifikasi pimpinan"),
+    ]
+    baris = [
+        [
+            po.unit.kode,
+            po.unit.nama,
+            po.get_predikat_display(),
+            _("Final") if po.difinalkan_pada else _("Berjalan"),
+            *[
+                po.distribusi_final.get(str(pr), 0) if po.difinalkan_pada else ""
+                for pr in rules.LABEL_PREDIKAT
+            ],
+            (_("Ya") if po.justifikasi else _("Tidak")) if po.difinalkan_pada else "",
+            "; ".join(po.pelanggaran_kurva),
+            po.justifikasi,
+        ]
+        for po in daftar
+    ]
+    return kolom, baris
 
 
 def _kelompok_terlihat(request, unit: int):
@@ -146,8 +180,9 @@ def kurva_unit(request, unit: int):
             "boleh_finalkan": bool(
                 po
                 and not po.difinalkan_pada
-                and is_admin_instansi(request.user, kelompok.unit.instansi_id)
+                and services_kurva.boleh_finalkan(request.user, po) is not None
             ),
+            "kurva_ketat": bool(po and services_kurva.is_kurva_ketat(po.instansi_id)),
         },
     )
 
@@ -155,23 +190,39 @@ def kurva_unit(request, unit: int):
 @login_required
 @require_http_methods(["GET", "POST"])
 def kurva_finalkan(request, unit: int):
-    """GET: the confirmation, in numbers; POST: finalise the group's annual ratings once."""
+    """GET: the confirmation, in numbers (with the justification field when the distribution
+    is outside the curve); POST: finalise the group's annual ratings once."""
     kelompok = _kelompok_terlihat(request, unit)
     tujuan = f"{reverse('kurva_unit', args=[unit])}?tahun={kelompok.tahun}"
     po = kelompok.predikat_organisasi
     if po is None:
         messages.error(request, _("Predikat kinerja organisasi unit ini belum ditetapkan."))
         return redirect(tujuan)
-    if not is_admin_instansi(request.user, kelompok.unit.instansi_id):
-        raise PermissionDenied(_("Hanya admin instansi yang boleh melakukan ini."))
+    if services_kurva.boleh_finalkan(request.user, po) is None:
+        raise PermissionDenied(
+            _("Hanya admin instansi atau pimpinan unit ini yang boleh memfinalkan kurvanya.")
+        )
     if po.difinalkan_pada:  # a repeated POST (or a stale button): the first one did it
         messages.info(request, _("Kurva distribusi unit ini sudah difinalkan; tidak diulang."))
         return redirect(tujuan)
+    ringkasan = selectors_kurva.ringkasan_dari_kelompok(kelompok)
+    di_luar = bool(ringkasan.pemeriksaan and not ringkasan.pemeriksaan.ok)
     if request.method == "GET":
-        return _konfirmasi_finalkan(request, kelompok, tujuan)
+        if ringkasan.belum_selesai or (di_luar and services_kurva.is_kurva_ketat(po.instansi_id)):
+            return _tolak_sebelum_bertanya(request, kelompok, ringkasan, tujuan)
+        form = JustifikasiForm() if di_luar else None
+        return _konfirmasi_finalkan(request, kelompok, ringkasan, tujuan, form)
+    form = JustifikasiForm(request.POST) if di_luar else None
     try:
-        jumlah = services_kurva.finalkan_kurva(request.user, po)
+        jumlah = services_kurva.finalkan_kurva(
+            request.user, po, request.POST.get("justifikasi", "")
+        )
     except ValidationError as e:
+        if form is not None and hasattr(e, "error_dict") and "justifikasi" in e.error_dict:
+            form.is_valid()
+            form.errors.pop("justifikasi", None)
+            form.add_error("justifikasi", e.error_dict["justifikasi"])
+            return _konfirmasi_finalkan(request, kelompok, ringkasan, tujuan, form)
         for pesan in e.messages:
             messages.error(request, pesan)
     else:
@@ -183,26 +234,47 @@ def kurva_finalkan(request, unit: int):
     return redirect(tujuan)
 
 
-def _konfirmasi_finalkan(request, kelompok, tujuan: str):
-    """Say how many annual ratings become final, and their distribution, before doing it."""
-    hitung: dict[str, int] = {}
-    for p in kelompok.penilaian:
-        if p.status == Penilaian.Status.DINILAI and p.predikat:
-            hitung[p.predikat] = hitung.get(p.predikat, 0) + 1
-    belum = len(kelompok.skp) - sum(hitung.values())
+def _tolak_sebelum_bertanya(request, kelompok, ringkasan, tujuan: str):
+    """Nothing to confirm: someone is not rated yet, or the strict mode refuses the curve."""
+    if ringkasan.belum_selesai:
+        messages.error(
+            request,
+            _("Belum semua pegawai selesai dinilai (%(jumlah)s orang).")
+            % {"jumlah": ringkasan.belum_selesai},
+        )
+    else:
+        messages.error(
+            request,
+            _("Instansi memakai kurva ketat: unit di luar kurva tidak dapat difinalkan."),
+        )
+        for h in ringkasan.pemeriksaan.hasil:
+            if not h.terpenuhi:
+                messages.error(request, h.pesan)
+    if getattr(request, "htmx", False):
+        return HttpResponseClientRedirect(tujuan)
+    return redirect(tujuan)
+
+
+def _konfirmasi_finalkan(request, kelompok, ringkasan, tujuan: str, form=None):
+    """Say how many annual ratings become final, and their distribution, before doing it;
+    outside the curve, say which limits and ask for the pimpinan's justification."""
     rincian = [
-        _("%(predikat)s: %(n)s orang") % {"predikat": rules.LABEL_PREDIKAT[pr], "n": hitung[pr]}
-        for pr in rules.Predikat
-        if hitung.get(pr)
+        _("%(predikat)s: %(n)s orang") % {"predikat": label, "n": n}
+        for label, n, _draft, _persen in ringkasan.baris
+        if n
     ]
-    if belum:
-        rincian.append(_("Belum dinilai: %(n)s orang") % {"n": belum})
+    if form is not None:
+        rincian += [
+            _("Di luar kurva: %(batas)s") % {"batas": h.pesan}
+            for h in ringkasan.pemeriksaan.hasil
+            if not h.terpenuhi
+        ]
     return tampilkan_konfirmasi(
         request,
         Konfirmasi(
             judul=_("Finalkan kurva distribusi"),
             pertanyaan=_("Finalkan predikat tahunan %(n)s pegawai %(unit)s tahun %(tahun)s?")
-            % {"n": len(kelompok.skp), "unit": kelompok.unit.nama, "tahun": kelompok.tahun},
+            % {"n": ringkasan.n, "unit": kelompok.unit.nama, "tahun": kelompok.tahun},
             akibat=_(
                 "Setelah difinalkan, predikat tidak dapat diubah lagi kecuali melalui keberatan; "
                 "pegawai menerima predikatnya dan jangka keberatan dimulai hari ini."
@@ -212,5 +284,6 @@ def _konfirmasi_finalkan(request, kelompok, tujuan: str):
             kembali=tujuan,
             bahaya=True,
             rincian=rincian,
+            form=form,
         ),
     )

@@ -83,13 +83,14 @@ def test_finalkan_dari_halaman_ditolak_dengan_batas_lalu_berhasil(
     assert Penilaian.objects.filter(status="final").count() == 3
 
 
-def test_atasan_yang_menilai_melihat_tanpa_tombol_dan_pegawai_lain_ditolak(
+def test_pimpinan_unit_yang_menilai_boleh_memfinalkan_dan_pegawai_lain_ditolak(
     client, org, periode, jendela, po_seksi
 ):
     anggota(org, periode, jendela, 2)
+    # The kasi leads the seksi: the curve is his guide, he may finalise it (0004 §3).
     client.force_login(org.kasi)
     r = client.get(url(org.seksi))
-    assert r.status_code == 200 and "Finalkan predikat" not in r.content.decode()
+    assert r.status_code == 200 and "Finalkan predikat" in r.content.decode()
     client.force_login(org.jf)
     assert client.get(url(org.seksi)).status_code == 403
     client.force_login(org.orang_lain)
@@ -183,10 +184,14 @@ def test_finalkan_bertanya_dulu_dengan_angka_dan_get_tidak_mengubah_apa_pun(
     assert po_seksi.difinalkan_pada is not None
 
 
-def test_konfirmasi_finalkan_hanya_untuk_admin(client, org, periode, jendela, po_seksi):
+def test_konfirmasi_finalkan_hanya_untuk_admin_dan_pimpinan_unit(
+    client, org, periode, jendela, po_seksi
+):
     anggota(org, periode, jendela, 2)
     aksi = reverse("kurva_finalkan", args=[org.seksi.pk]) + f"?tahun={TAHUN}"
     client.force_login(org.kasi)
+    assert client.get(aksi).status_code == 200
+    client.force_login(org.kabid)  # rates nobody of the seksi's group and does not lead it
     assert client.get(aksi).status_code == 403
     client.force_login(org.orang_lain)
     assert client.get(aksi).status_code == 404

@@ -214,20 +214,29 @@ class Penilaian(models.Model):
 
 
 class PredikatKinerjaOrganisasi(models.Model):
-    """Predikat kinerja organisasi of a unit for a year (domain.md §4), set by the admin.
+    """Predikat kinerja organisasi of a unit for a year or for one periodic window of it
+    (``jenis``/``urutan`` as in ``PeriodePenilaian``: SE MenPANRB 3/2023 stage 1, capaian
+    kinerja organisasi "periodik dan tahunan"; domain.md §4), set by the admin.
 
-    It fixes the distribution curve for the pegawai of the unit and of every sub-unit that
-    has no predikat of its own that year.  ``difinalkan_pada`` marks the unit's annual
-    predikat as finalised (every annual rating of the group frozen at once)."""
+    It fixes the distribution curve of that window for the pegawai of the unit and of every
+    sub-unit without one of its own, and the rating hasil kerja of the unit's head in that
+    window.  ``difinalkan_pada`` marks the unit's annual predikat as finalised (every annual
+    rating of the group frozen at once)."""
 
     instansi = models.ForeignKey(Instansi, on_delete=models.PROTECT, related_name="+")
     unit = models.ForeignKey(
         UnitKerja, on_delete=models.PROTECT, related_name="predikat_organisasi"
     )
     tahun = models.PositiveSmallIntegerField(_("tahun"))
+    jenis = models.CharField(
+        _("jenis"), max_length=10, choices=PILIHAN_JENIS_PERIODE, default=rules.JenisPeriode.TAHUNAN
+    )
+    urutan = models.PositiveSmallIntegerField(_("ke-"), default=1)
     predikat = models.CharField(
         _("predikat kinerja organisasi"), max_length=20, choices=PILIHAN_PREDIKAT_ORGANISASI
     )
+    nomor_penetapan = models.CharField(_("nomor penetapan"), max_length=100, blank=True)
+    tanggal_penetapan = models.DateField(_("tanggal penetapan"), null=True, blank=True)
     catatan = models.TextField(_("dasar penetapan"), blank=True)
     ditetapkan_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
@@ -248,11 +257,24 @@ class PredikatKinerjaOrganisasi(models.Model):
         verbose_name_plural = _("predikat kinerja organisasi")
         ordering = ["-tahun", "unit__path"]
         constraints = [
-            models.UniqueConstraint(fields=["unit", "tahun"], name="predikat_organisasi_unik"),
+            models.UniqueConstraint(
+                fields=["unit", "tahun", "jenis", "urutan"], name="predikat_organisasi_unik"
+            ),
         ]
 
     def __str__(self) -> str:
-        return f"{self.unit} {self.tahun}: {self.get_predikat_display()}"
+        return f"{self.unit} {self.nama_jendela}: {self.get_predikat_display()}"
+
+    @property
+    def is_tahunan(self) -> bool:
+        return self.jenis == rules.JenisPeriode.TAHUNAN
+
+    @property
+    def nama_jendela(self) -> str:
+        """ "2026" for the year, "Triwulan 2 2026" for a window (as ``PeriodePenilaian``)."""
+        if self.is_tahunan:
+            return str(self.tahun)
+        return f"{self.get_jenis_display()} {self.urutan} {self.tahun}"
 
 
 class Keberatan(models.Model):

@@ -5,6 +5,7 @@ One list per feature; the views of a feature live in ``penilaian/views/<feature>
 
 from django.urls import include, path
 
+from penilaian.views import impor_organisasi as v_impor_organisasi
 from penilaian.views import keberatan as v_keberatan
 from penilaian.views import kurva as v_kurva
 from penilaian.views import nilai as v_nilai
@@ -47,6 +48,16 @@ kurva = [
         "predikat/<int:unit>/",
         v_kurva.predikat_organisasi_tetapkan,
         name="predikat_organisasi_tetapkan",
+    ),
+    path(
+        "predikat/impor/",
+        v_impor_organisasi.impor_predikat_organisasi,
+        name="predikat_organisasi_impor",
+    ),
+    path(
+        "predikat/impor/templat.csv",
+        v_impor_organisasi.impor_predikat_organisasi_templat,
+        name="predikat_organisasi_impor_templat",
     ),
 ]
 

@@ -10,10 +10,11 @@ import datetime as dt
 from django.db import transaction
 
 from ekinerja.demo.organisasi import KODE_INSTANSI, NIP_ADMIN, NIP_ATASAN
-from pegawai.models import Instansi, Pegawai
+from pegawai.models import Instansi, Pegawai, UnitKerja
 from pegawai.selectors.hierarki import rantai_penilai
-from penilaian.models import Penilaian
+from penilaian.models import Penilaian, PredikatKinerjaOrganisasi
 from penilaian.services import nilai as services
+from penilaian.services.kurva import tetapkan_predikat_organisasi
 from skp.models import Periode, Skp
 
 # (window number, ratings, catatan, make final?) for the kepala bidang, by the kepala dinas.
@@ -58,6 +59,9 @@ def muat_demo_penilaian(hari_ini: dt.date | None = None) -> list[str]:
         dibuat.append(f"{len(jendela) - sebelum} jendela penilaian")
     periodik = [pp for pp in jendela if not pp.is_tahunan]
     kabid = Pegawai.objects.get(nip=NIP_ATASAN)
+    n = _predikat_organisasi(admin, instansi, periodik, kabid, hari_ini)
+    if n:
+        dibuat.append(f"{n} predikat kinerja organisasi periodik")
     kadis = rantai_penilai(kabid, hari_ini).pejabat_penilai.pegawai
     skp = {
         s.pegawai_id: s
@@ -78,3 +82,40 @@ def muat_demo_penilaian(hari_ini: dt.date | None = None) -> list[str]:
     if jumlah:
         dibuat.append(f"{jumlah} penilaian kinerja")
     return dibuat
+
+
+def _predikat_organisasi(admin, instansi, periodik, kabid, hari_ini: dt.date) -> int:
+    """Periodic organisational results (0004 §2): every unit for the windows that have
+    ended; for the window now being rated only the demo atasan's bidang and its seksi, so that
+    his ratings can be completed and the operator's dashboard shows units still missing one."""
+    semua = list(UnitKerja.objects.filter(instansi=instansi, aktif=True))
+    bidang = kabid.unit_kerja
+    ada = set(
+        PredikatKinerjaOrganisasi.objects.filter(instansi=instansi).values_list(
+            "unit_id", "tahun", "jenis", "urutan"
+        )
+    )
+    jumlah = 0
+    for pp in periodik:
+        if pp.dibuka > hari_ini:
+            continue
+        if pp.selesai < hari_ini:
+            unit = semua
+        else:
+            unit = [u for u in semua if bidang and u.path.startswith(bidang.path)]
+        for u in unit:
+            if (u.pk, pp.periode.tahun, pp.jenis, pp.urutan) in ada:
+                continue
+            tetapkan_predikat_organisasi(
+                admin,
+                u,
+                pp.periode.tahun,
+                "baik",
+                "Capaian kinerja organisasi sesuai target (demo).",
+                jenis=pp.jenis,
+                urutan=pp.urutan,
+                nomor_penetapan=f"800/{pp.urutan:02d}/BKPSDM/{pp.periode.tahun}",
+                tanggal_penetapan=pp.selesai,
+            )
+            jumlah += 1
+    return jumlah

@@ -29,6 +29,7 @@ from penilaian.rules import LABEL_PREDIKAT, JenisPeriode, Predikat
 from penilaian.selectors.kurva import anggota_kurva
 from penilaian.selectors.nilai import skp_wajib_dinilai
 from skp.models import Periode, Skp
+from skp.services import penyusunan as skp_services
 
 R = RingkasanPegawaiBulan.Realisasi
 P = Penilaian.Status
@@ -281,6 +282,43 @@ class Dasbor:
     tren: list[dict]
     predikat: list[dict]
     predikat_organisasi: PredikatKinerjaOrganisasi | None
+    tanpa_predikat: TanpaPredikatOrganisasi | None = None
+
+
+@dataclass
+class TanpaPredikatOrganisasi:
+    """The units in scope still without a predikat kinerja organisasi for the latest window
+    whose rating has opened: their heads' rating hasil kerja waits for it (0004 §2)."""
+
+    jendela: PeriodePenilaian
+    jumlah: int
+    unit: list[tuple[str, str]]  # (kode, nama) of the first ones, by tree order
+
+
+BATAS_TANPA_PREDIKAT = 25
+
+
+def unit_tanpa_predikat_organisasi(
+    c: Cakupan, unit: UnitKerja | None, jendela: list[PeriodePenilaian], hari_ini
+) -> TanpaPredikatOrganisasi | None:
+    """One query: the scope's active units (kode, nama, by path) with no predikat
+    organisasi for the latest window that has opened for rating."""
+    if not c.per_unit:
+        return None
+    dibuka = [pp for pp in jendela if pp.dibuka <= hari_ini]
+    if not dibuka:
+        return None
+    pp = max(dibuka, key=lambda x: (x.dibuka, x.jenis != JenisPeriode.TAHUNAN))
+    ada = PredikatKinerjaOrganisasi.objects.filter(
+        tahun=pp.periode.tahun, jenis=pp.jenis, urutan=pp.urutan
+    ).values("unit_id")
+    semua = list(
+        UnitKerja.objects.filter(_q(c, unit, "path", "pk", "instansi_id"), aktif=True)
+        .exclude(pk__in=ada)
+        .order_by("path")
+        .values_list("kode", "nama")
+    )
+    return TanpaPredikatOrganisasi(pp, len(semua), semua[:BATAS_TANPA_PREDIKAT])
 
 
 def _baris_unit(c: Cakupan, unit: UnitKerja | None) -> list[BarisUnit]:
@@ -454,6 +492,7 @@ def dasbor(c: Cakupan, s: Saringan, unit: UnitKerja | None) -> Dasbor:
         tren(per_bulan),
         distribusi_predikat(c, jendela, unit),
         predikat_organisasi(unit, s.tahun),
+        unit_tanpa_predikat_organisasi(c, unit, jendela, skp_services.hari_ini()),
     )
 
 
@@ -516,7 +555,10 @@ def predikat_organisasi(unit: UnitKerja | None, tahun: int) -> PredikatKinerjaOr
         return None
     ids = [*unit.id_leluhur, unit.pk]
     daftar = {
-        p.unit_id: p for p in PredikatKinerjaOrganisasi.objects.filter(unit_id__in=ids, tahun=tahun)
+        p.unit_id: p
+        for p in PredikatKinerjaOrganisasi.objects.filter(
+            unit_id__in=ids, tahun=tahun, jenis=JenisPeriode.TAHUNAN
+        )
     }
     for uid in reversed(ids):
         if uid in daftar:

@@ -10,6 +10,18 @@ class PredikatOrganisasiForm(forms.Form):
     predikat = forms.ChoiceField(
         label=_("Predikat kinerja organisasi"), choices=list(LABEL_PREDIKAT_ORGANISASI.items())
     )
+    nomor_penetapan = forms.CharField(
+        label=_("Nomor penetapan"),
+        required=False,
+        max_length=100,
+        help_text=_("Nomor keputusan/berita acara yang menetapkan capaian kinerja organisasi."),
+    )
+    tanggal_penetapan = forms.DateField(
+        label=_("Tanggal penetapan"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={"invalid": _("Tanggal tidak dikenali; tulis 2026-01-01.")},
+    )
     catatan = forms.CharField(
         label=_("Dasar penetapan"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )

@@ -18,7 +18,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from pegawai.models import UnitKerja
+from django.contrib.contenttypes.models import ContentType
+
+from pegawai.models import Riwayat, UnitKerja
 from pegawai.permissions import is_admin_instansi, peran
 from pegawai.selectors.hierarki import is_pimpinan_unit
 from penilaian import rules
@@ -51,11 +53,14 @@ def tempat_kurva(unit_path: str, jabatan) -> list[int]:
     return ids
 
 
-def _unit_berpredikat(instansi_id: int, tahun: int) -> set[int]:
+def _unit_berpredikat(
+    instansi_id: int, tahun: int, jenis: str = rules.JenisPeriode.TAHUNAN, urutan: int = 1
+) -> set[int]:
+    """The units with a predikat organisasi for the year (or for one periodic window)."""
     return set(
-        PredikatKinerjaOrganisasi.objects.filter(instansi_id=instansi_id, tahun=tahun).values_list(
-            "unit_id", flat=True
-        )
+        PredikatKinerjaOrganisasi.objects.filter(
+            instansi_id=instansi_id, tahun=tahun, jenis=jenis, urutan=urutan
+        ).values_list("unit_id", flat=True)
     )
 
 
@@ -76,7 +81,9 @@ def anggota_kurva(unit: UnitKerja, jendela: PeriodePenilaian) -> list:
 
     Everyone counted here works in the unit's subtree (the head of the unit, counted above
     it, drops out)."""
-    berpredikat = _unit_berpredikat(unit.instansi_id, jendela.periode.tahun)
+    berpredikat = _unit_berpredikat(
+        unit.instansi_id, jendela.periode.tahun, jendela.jenis, jendela.urutan
+    )
     pemilik = pemilik_kurva(unit.path, berpredikat)
     kandidat = (
         skp_wajib_dinilai(jendela)
@@ -103,14 +110,19 @@ class KelompokKurva:
     penilaian: list[Penilaian] = field(default_factory=list)
 
 
-def kelompok_kurva(unit: UnitKerja, tahun: int) -> KelompokKurva:
-    """The group of ``unit`` in ``tahun`` in a fixed number of queries."""
+def kelompok_kurva(
+    unit: UnitKerja, tahun: int, jendela: PeriodePenilaian | None = None
+) -> KelompokKurva:
+    """The group of ``unit`` in ``tahun`` (the annual window, or the periodic ``jendela``
+    with its own predikat organisasi) in a fixed number of queries."""
+    if jendela is None:
+        jendela = jendela_tahunan(unit.instansi_id, tahun)
+    jenis, urutan = (jendela.jenis, jendela.urutan) if jendela else (rules.JenisPeriode.TAHUNAN, 1)
     po = (
-        PredikatKinerjaOrganisasi.objects.filter(unit=unit, tahun=tahun)
+        PredikatKinerjaOrganisasi.objects.filter(unit=unit, tahun=tahun, jenis=jenis, urutan=urutan)
         .select_related("difinalkan_oleh", "ditetapkan_oleh")
         .first()
     )
-    jendela = jendela_tahunan(unit.instansi_id, tahun)
     kelompok = KelompokKurva(unit, tahun, po, jendela)
     if jendela is None:
         return kelompok
@@ -130,6 +142,7 @@ def kelompok_kurva(unit: UnitKerja, tahun: int) -> KelompokKurva:
 class RingkasanKurva:
     unit: UnitKerja
     tahun: int
+    jendela: PeriodePenilaian | None
     predikat_organisasi: PredikatKinerjaOrganisasi | None
     n: int
     jumlah: dict[str, int]  # predikat → count of ratings with a predikat (draft included)
@@ -182,6 +195,7 @@ def _ringkas(kelompok: KelompokKurva) -> RingkasanKurva:
     return RingkasanKurva(
         unit=kelompok.unit,
         tahun=kelompok.tahun,
+        jendela=kelompok.jendela,
         predikat_organisasi=po,
         n=n,
         jumlah=dict(jumlah),
@@ -199,22 +213,27 @@ def ringkasan_dari_kelompok(kelompok: KelompokKurva) -> RingkasanKurva:
     return _ringkas(kelompok)
 
 
-def ringkasan_kurva_untuk_unit(unit_id: int, tahun: int) -> RingkasanKurva:
+def ringkasan_kurva_untuk_unit(
+    unit_id: int, tahun: int, jendela: PeriodePenilaian | None = None
+) -> RingkasanKurva:
     unit = UnitKerja.objects.get(pk=unit_id)
-    return _ringkas(kelompok_kurva(unit, tahun))
+    return _ringkas(kelompok_kurva(unit, tahun, jendela))
 
 
 def ringkasan_kurva_untuk_penilaian(penilaian: Penilaian) -> RingkasanKurva:
     """The live distribution of the group the rated pegawai belongs to (for the rating page)."""
-    return ringkasan_kurva_skp(penilaian.skp, penilaian.periode_penilaian.periode.tahun)
+    pp = penilaian.periode_penilaian
+    return ringkasan_kurva_skp(penilaian.skp, pp.periode.tahun, None if pp.is_tahunan else pp)
 
 
-def ringkasan_kurva_skp(skp, tahun: int) -> RingkasanKurva:
-    """The live distribution of the curve group that ``skp`` is counted in (without any
-    predikat organisasi: the unit of its curve place)."""
+def ringkasan_kurva_skp(skp, tahun: int, jendela: PeriodePenilaian | None = None) -> RingkasanKurva:
+    """The live distribution of the curve group that ``skp`` is counted in, for the year or
+    for a periodic ``jendela`` against that window's predikat organisasi (without any: the
+    unit of its curve place)."""
     tempat = tempat_kurva(skp.unit.path, skp.jabatan)
-    pemilik = _pemilik(tempat, _unit_berpredikat(skp.unit.instansi_id, tahun))
-    return ringkasan_kurva_untuk_unit(pemilik or tempat[-1], tahun)
+    kunci = (jendela.jenis, jendela.urutan) if jendela else (rules.JenisPeriode.TAHUNAN, 1)
+    pemilik = _pemilik(tempat, _unit_berpredikat(skp.unit.instansi_id, tahun, *kunci))
+    return ringkasan_kurva_untuk_unit(pemilik or tempat[-1], tahun, jendela)
 
 
 # --- who may see which curve ----------------------------------------------------------------
@@ -234,7 +253,9 @@ def boleh_lihat_kurva(user, kelompok: KelompokKurva) -> bool:
 
 def kurva_terlihat(user, tahun: int) -> list[PredikatKinerjaOrganisasi]:
     """The curves (units with a predikat organisasi in ``tahun``) the user may open."""
-    qs = PredikatKinerjaOrganisasi.objects.filter(tahun=tahun).select_related("unit")
+    qs = PredikatKinerjaOrganisasi.objects.filter(
+        tahun=tahun, jenis=rules.JenisPeriode.TAHUNAN
+    ).select_related("unit")
     p = peran(user)
     if p.is_superuser:
         return list(qs.order_by("unit__path"))
@@ -257,3 +278,30 @@ def kurva_terlihat(user, tahun: int) -> list[PredikatKinerjaOrganisasi]:
             if atas:
                 pemilik.add(atas)
     return [po for po in semua if po.unit_id in pemilik]
+
+
+def riwayat_predikat_organisasi(instansi_id: int, tahun: int, jenis: str, urutan: int, batas=25):
+    """The latest changes of the instansi's predikat organisasi for one window (newest
+    first): who set which predikat for which unit, from what, with which document."""
+    ids = list(
+        PredikatKinerjaOrganisasi.objects.filter(
+            instansi_id=instansi_id, tahun=tahun, jenis=jenis, urutan=urutan
+        ).values_list("pk", flat=True)
+    )
+    unit = dict(
+        PredikatKinerjaOrganisasi.objects.filter(pk__in=ids).values_list("pk", "unit__nama")
+    )
+    baris = list(
+        Riwayat.objects.filter(
+            content_type=ContentType.objects.get_for_model(PredikatKinerjaOrganisasi),
+            object_id__in=ids,
+            aksi="predikat_organisasi.ditetapkan",
+        )
+        .select_related("pelaku")
+        .order_by("-pk")[:batas]
+    )
+    for r in baris:
+        r.nama_unit = unit.get(r.object_id, "—")
+        r.label_dari = rules.LABEL_PREDIKAT_ORGANISASI.get(r.dari_status, r.dari_status)
+        r.label_ke = rules.LABEL_PREDIKAT_ORGANISASI.get(r.ke_status, r.ke_status)
+    return baris

@@ -8,6 +8,8 @@ written justification, unless the instansi chose the strict mode, which refuses.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -29,21 +31,50 @@ def _wajib_admin(aktor: Pegawai, instansi_id: int) -> None:
         raise PermissionDenied(_("Hanya admin instansi yang boleh melakukan ini."))
 
 
+def _wajib_jendela(jenis: str, urutan: int) -> None:
+    """``jenis``/``urutan`` name the year (tahunan 1) or a window of a periodic rhythm."""
+    batas = {
+        rules.JenisPeriode.TAHUNAN: 1,
+        rules.JenisPeriode.SEMESTER: 2,
+        rules.JenisPeriode.TRIWULAN: 4,
+        rules.JenisPeriode.BULANAN: 12,
+    }
+    if jenis not in batas or not 1 <= urutan <= batas[jenis]:
+        raise ValidationError({"jendela": _("Periode penilaian tidak dikenal.")})
+
+
 def tetapkan_predikat_organisasi(
-    aktor: Pegawai, unit: UnitKerja, tahun: int, predikat: str, catatan: str = ""
+    aktor: Pegawai,
+    unit: UnitKerja,
+    tahun: int,
+    predikat: str,
+    catatan: str = "",
+    *,
+    jenis: str = rules.JenisPeriode.TAHUNAN,
+    urutan: int = 1,
+    nomor_penetapan: str = "",
+    tanggal_penetapan: dt.date | None = None,
 ) -> PredikatKinerjaOrganisasi:
+    """Set (or change) a unit's predikat kinerja organisasi for the year or for one periodic
+    window, with the reference of the document that set it; every change is in the history.
+
+    Frozen once used: the annual one after its curve is finalised, a periodic one after a
+    final periodic rating of the unit's head took his hasil kerja from it."""
     _wajib_admin(aktor, unit.instansi_id)
+    _wajib_jendela(jenis, urutan)
     if predikat not in {p.value for p in rules.PredikatOrganisasi}:
         raise ValidationError({"predikat": _("Pilih predikat kinerja organisasi yang tersedia.")})
     with transaction.atomic():
         po = (
             PredikatKinerjaOrganisasi.objects.select_for_update()
-            .filter(unit=unit, tahun=tahun)
+            .filter(unit=unit, tahun=tahun, jenis=jenis, urutan=urutan)
             .first()
         )
         semula = ""
         if po is None:
-            po = PredikatKinerjaOrganisasi(instansi_id=unit.instansi_id, unit=unit, tahun=tahun)
+            po = PredikatKinerjaOrganisasi(
+                instansi_id=unit.instansi_id, unit=unit, tahun=tahun, jenis=jenis, urutan=urutan
+            )
         else:
             if po.difinalkan_pada:
                 raise ValidationError(
@@ -53,9 +84,19 @@ def tetapkan_predikat_organisasi(
                     )
                     % {"tahun": tahun}
                 )
+            if not po.is_tahunan and _dipakai_penilaian_final(po):
+                raise ValidationError(
+                    _(
+                        "Predikat kinerja organisasi %(unit)s untuk %(jendela)s sudah dipakai "
+                        "penilaian final pimpinan unitnya; tidak dapat diubah lagi."
+                    )
+                    % {"unit": unit.nama, "jendela": po.nama_jendela}
+                )
             semula = po.predikat
         po.predikat = predikat
         po.catatan = catatan.strip()
+        po.nomor_penetapan = nomor_penetapan.strip()[:100]
+        po.tanggal_penetapan = tanggal_penetapan
         po.ditetapkan_oleh = aktor
         po.save()
         catat_riwayat(
@@ -65,9 +106,28 @@ def tetapkan_predikat_organisasi(
             dari_status=semula,
             ke_status=predikat,
             keterangan=po.catatan,
-            data={"unit": unit.pk, "tahun": tahun},
+            data={
+                "unit": unit.pk,
+                "tahun": tahun,
+                "jenis": jenis,
+                "urutan": urutan,
+                "nomor_penetapan": po.nomor_penetapan,
+                "tanggal_penetapan": tanggal_penetapan.isoformat() if tanggal_penetapan else "",
+            },
         )
     return po
+
+
+def _dipakai_penilaian_final(po: PredikatKinerjaOrganisasi) -> bool:
+    return Penilaian.objects.filter(
+        periode_penilaian__periode__instansi_id=po.instansi_id,
+        periode_penilaian__periode__tahun=po.tahun,
+        periode_penilaian__jenis=po.jenis,
+        periode_penilaian__urutan=po.urutan,
+        unit_id=po.unit_id,
+        hasil_kerja_dari_organisasi=True,
+        status=Penilaian.Status.FINAL,
+    ).exists()
 
 
 def boleh_finalkan(aktor: Pegawai, po: PredikatKinerjaOrganisasi) -> str | None:

@@ -189,7 +189,7 @@ def sebagai_penilai(aktor: Pegawai, pp: PeriodePenilaian, skp: Skp) -> HakPenila
 class HasilKerjaOrganisasi:
     """Whether the rating hasil kerja follows the unit's organisational predikat."""
 
-    berlaku: bool  # an annual rating of a unit leader
+    berlaku: bool  # a rating (periodic or annual) of a unit leader
     predikat_organisasi: PredikatKinerjaOrganisasi | None = None
 
     @property
@@ -200,16 +200,15 @@ class HasilKerjaOrganisasi:
 
 
 def hasil_kerja_organisasi(pp: PeriodePenilaian, jabatan: Jabatan | None) -> HasilKerjaOrganisasi:
-    """For an annual rating of a unit leader: his unit's predikat kinerja organisasi.
-
-    Periodic ratings of a leader are rated normally: the organisational predikat is set per
-    year, so it can only stand for his annual result."""
-    if not pp.is_tahunan or not is_pimpinan_unit(jabatan):
+    """For a rating of a unit leader: his unit's predikat kinerja organisasi of the same
+    window — the periodic result for a periodic rating, the annual one for the year
+    (domain.md §4, SE MenPANRB 3/2023 stage 1: "periodik dan tahunan"; decision record 0004)."""
+    if not is_pimpinan_unit(jabatan):
         return HasilKerjaOrganisasi(False)
     return HasilKerjaOrganisasi(
         True,
         PredikatKinerjaOrganisasi.objects.filter(
-            unit_id=jabatan.unit_id, tahun=pp.periode.tahun
+            unit_id=jabatan.unit_id, tahun=pp.periode.tahun, jenis=pp.jenis, urutan=pp.urutan
         ).first(),
     )
 
@@ -360,12 +359,14 @@ def kekurangan_penetapan(penilaian: Penilaian, organisasi: HasilKerjaOrganisasi)
     """Why the rating cannot be completed yet (empty: it can)."""
     kurang = []
     if organisasi.berlaku and organisasi.predikat_organisasi is None:
+        pp = penilaian.periode_penilaian
         kurang.append(
             _(
-                "Predikat kinerja organisasi unit ini untuk tahun %(tahun)s belum ditetapkan; "
-                "admin instansi harus menetapkannya terlebih dahulu."
+                "Menunggu predikat kinerja organisasi unit ini untuk %(jendela)s: rating hasil "
+                "kerja pimpinan unit mengikutinya; admin instansi harus menetapkannya terlebih "
+                "dahulu (menu Predikat organisasi)."
             )
-            % {"tahun": penilaian.periode_penilaian.periode.tahun}
+            % {"jendela": pp if not pp.is_tahunan else pp.periode.tahun}
         )
     elif not penilaian.rating_hasil_kerja:
         kurang.append(_("Rating hasil kerja belum diisi."))

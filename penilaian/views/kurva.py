@@ -22,6 +22,7 @@ from penilaian.forms.kurva import JustifikasiForm, PredikatOrganisasiForm
 from penilaian.models import PredikatKinerjaOrganisasi
 from penilaian.selectors import kurva as selectors_kurva
 from penilaian.services import kurva as services_kurva
+from penilaian.services import nilai as services
 from penilaian.views.nilai import admin_instansi
 
 PER_HALAMAN = 50
@@ -34,12 +35,37 @@ def _tahun(request) -> int:
         return timezone.localdate().year
 
 
+def pilihan_jendela(instansi_id: int, tahun: int) -> list[tuple[str, str]]:
+    """The year and each window of the instansi's periodic rhythm: (key, label)."""
+    jenis = services.pengaturan_instansi(instansi_id).jenis_periodik
+    jumlah = {"bulanan": 12, "triwulan": 4, "semester": 2}.get(jenis, 4)
+    label = rules.LABEL_JENIS_PERIODE[rules.JenisPeriode(jenis)]
+    return [(f"{rules.JenisPeriode.TAHUNAN}-1", _("Tahunan %(tahun)s") % {"tahun": tahun})] + [
+        (f"{jenis}-{i}", f"{label} {i} {tahun}") for i in range(1, jumlah + 1)
+    ]
+
+
+def _jendela(request, pilihan: list[tuple[str, str]]) -> tuple[str, int, str]:
+    """The chosen window (jenis, urutan, label); the year when the choice is unknown."""
+    kunci = request.GET.get("jendela") or request.POST.get("jendela") or pilihan[0][0]
+    label = dict(pilihan).get(kunci)
+    if label is None:
+        kunci, label = pilihan[0]
+    jenis, urutan = kunci.rsplit("-", 1)
+    return jenis, int(urutan), label
+
+
 @admin_instansi
 @require_GET
 def predikat_organisasi(request):
+    """The admin sets the predikat kinerja organisasi of every unit for the year and for each
+    periodic window (domain.md §4), with the document that set it; the history of changes
+    of the chosen window is listed below."""
     if request.user.instansi_id is None:
         raise PermissionDenied(_("Predikat organisasi diatur oleh admin instansi masing-masing."))
     tahun = _tahun(request)
+    pilihan = pilihan_jendela(request.user.instansi_id, tahun)
+    jenis, urutan, label = _jendela(request, pilihan)
     halaman = Paginator(
         UnitKerja.objects.filter(instansi_id=request.user.instansi_id).order_by("path"),
         PER_HALAMAN,
@@ -47,15 +73,20 @@ def predikat_organisasi(request):
     ada = {
         po.unit_id: po
         for po in PredikatKinerjaOrganisasi.objects.filter(
-            tahun=tahun, unit__in=list(halaman.object_list)
-        )
+            tahun=tahun, jenis=jenis, urutan=urutan, unit__in=list(halaman.object_list)
+        ).select_related("ditetapkan_oleh")
     }
     baris = [
         (
             u,
             ada.get(u.pk),
             PredikatOrganisasiForm(
-                initial={"predikat": ada[u.pk].predikat, "catatan": ada[u.pk].catatan}
+                initial={
+                    "predikat": ada[u.pk].predikat,
+                    "catatan": ada[u.pk].catatan,
+                    "nomor_penetapan": ada[u.pk].nomor_penetapan,
+                    "tanggal_penetapan": ada[u.pk].tanggal_penetapan,
+                }
                 if u.pk in ada
                 else None,
                 prefix=f"u{u.pk}",
@@ -66,7 +97,18 @@ def predikat_organisasi(request):
     return render(
         request,
         "penilaian/kurva/predikat.html",
-        {"tahun": tahun, "halaman": halaman, "page_obj": halaman, "baris": baris},
+        {
+            "tahun": tahun,
+            "pilihan_jendela": pilihan,
+            "jendela": f"{jenis}-{urutan}",
+            "label_jendela": label,
+            "halaman": halaman,
+            "page_obj": halaman,
+            "baris": baris,
+            "riwayat": selectors_kurva.riwayat_predikat_organisasi(
+                request.user.instansi_id, tahun, jenis, urutan
+            ),
+        },
     )
 
 
@@ -77,22 +119,34 @@ def predikat_organisasi_tetapkan(request, unit: int):
         raise PermissionDenied(_("Predikat organisasi diatur oleh admin instansi masing-masing."))
     u = get_object_or_404(UnitKerja, pk=unit, instansi_id=request.user.instansi_id)
     tahun = _tahun(request)
+    jenis, urutan, label = _jendela(request, pilihan_jendela(request.user.instansi_id, tahun))
     form = PredikatOrganisasiForm(request.POST, prefix=f"u{u.pk}")
     if not form.is_valid():
         for e in form.errors.values():
             messages.error(request, f"{u.nama}: {' '.join(e)}")
     else:
+        d = form.cleaned_data
         try:
             services_kurva.tetapkan_predikat_organisasi(
-                request.user, u, tahun, form.cleaned_data["predikat"], form.cleaned_data["catatan"]
+                request.user,
+                u,
+                tahun,
+                d["predikat"],
+                d["catatan"],
+                jenis=jenis,
+                urutan=urutan,
+                nomor_penetapan=d["nomor_penetapan"],
+                tanggal_penetapan=d["tanggal_penetapan"],
             )
         except ValidationError as e:
             messages.error(request, f"{u.nama}: {' '.join(e.messages)}")
         else:
             messages.success(
-                request, _("Predikat organisasi %(unit)s disimpan.") % {"unit": u.nama}
+                request,
+                _("Predikat organisasi %(unit)s untuk %(jendela)s disimpan.")
+                % {"unit": u.nama, "jendela": label},
             )
-    return redirect(f"{reverse('predikat_organisasi')}?tahun={tahun}")
+    return redirect(f"{reverse('predikat_organisasi')}?tahun={tahun}&jendela={jenis}-{urutan}")
 
 
 # --- the curve of a unit --------------------------------------------------------------------

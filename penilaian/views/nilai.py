@@ -194,8 +194,11 @@ def _konteks_halaman(pp, skp, penilaian, organisasi, hari_ini) -> dict:
         "bahan": selectors.bahan_penilaian(pp, skp),
         "terlambat": hari_ini > pp.batas and not (penilaian and penilaian.status != "draft"),
         "label_predikat": rules.LABEL_PREDIKAT,
-        # The annual rating shows the unit's live distribution against its curve.
-        "ringkasan_kurva": (ringkasan_kurva_skp(skp, pp.periode.tahun) if pp.is_tahunan else None),
+        # The live distribution against the curve of this window: the annual predikat
+        # organisasi for the year, the periodic one for a periodic window (0004 §2).
+        "ringkasan_kurva": ringkasan_kurva_skp(
+            skp, pp.periode.tahun, None if pp.is_tahunan else pp
+        ),
     }
 
 

@@ -19,6 +19,9 @@ ATURAN: dict[str, Aturan] = {
         kwargs=lambda o: {"unit": o.seksi.pk},
         metode="post",
     ),
+    # The import of every unit's predikat from one file, and its template: the same rule.
+    "predikat_organisasi_impor": Aturan(ADMIN_INSTANSI),
+    "predikat_organisasi_impor_templat": Aturan(ADMIN_INSTANSI),
     "kurva_daftar": Aturan(SEMUA_MASUK),
     # The dinas' curve this year: the admin and the dinas' operator; the kasi rates nobody
     # in it yet (the staf's SKP is a draft), so he is refused; another instansi: 404.

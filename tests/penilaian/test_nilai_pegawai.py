@@ -10,6 +10,7 @@ from pegawai.models import Penugasan, Riwayat
 from penilaian.models import Penilaian, PredikatKinerjaOrganisasi
 from penilaian.rules import PredikatOrganisasi
 from penilaian.services import nilai as services
+from penilaian.services.kurva import tetapkan_predikat_organisasi
 from tests.factories import PenugasanFactory
 
 MARET = dt.date(2026, 3, 15)
@@ -88,6 +89,8 @@ def test_jpt_dinilai_ppk_dicatat_admin(org, jendela, skp_semua, pada):
         services.mulai_penilaian(org.kadis, jendela.tw[0], skp_semua["kadis"])
     p = services.mulai_penilaian(org.admin, jendela.tw[0], skp_semua["kadis"])
     assert p.penilai_id is None
+    # The kadis leads the dinas: his quarter's hasil kerja follows the dinas' quarter result.
+    tetapkan_predikat_organisasi(org.admin, org.dinas, 2026, "baik", jenis="triwulan", urutan=1)
     p = services.simpan_penilaian(
         org.admin, p, {"rating_hasil_kerja": "sesuai", "rating_perilaku": "sesuai"}
     )
@@ -226,12 +229,34 @@ def test_hasil_kerja_pimpinan_unit_mengikuti_predikat_organisasi(org, jendela, s
     assert p.predikat == MATRIKS[(diharapkan, "sesuai")]
 
 
-def test_periodik_pimpinan_unit_dinilai_biasa(org, jendela, skp_semua, pada):
+def test_periodik_pimpinan_unit_mengikuti_predikat_organisasi_periodik(
+    org, jendela, skp_semua, pada
+):
+    """SE MenPANRB 3/2023 stage 1: capaian kinerja organisasi "periodik dan tahunan"; the
+    head's quarter follows his unit's quarter result, not the year's (decision record 0004)."""
     pada(MARET)
     p = services.mulai_penilaian(org.kabid, jendela.tw[0], skp_semua["kasi"])
-    assert not p.hasil_kerja_dari_organisasi
-    p = services.simpan_penilaian(org.kabid, p, {"rating_hasil_kerja": "di_atas"})
-    assert p.rating_hasil_kerja == "di_atas"
+    assert p.hasil_kerja_dari_organisasi and p.rating_hasil_kerja == ""
+    # Whatever the penilai sends, the hasil kerja is not his to set.
+    p = services.simpan_penilaian(
+        org.kabid, p, {"rating_hasil_kerja": "di_atas", "rating_perilaku": "sesuai"}
+    )
+    assert p.rating_hasil_kerja == ""
+    tetapkan_predikat_organisasi(org.admin, org.seksi, 2026, "istimewa")  # the year's: not used
+    with pytest.raises(ValidationError) as e:
+        services.tetapkan_penilaian(org.kabid, p)
+    pesan = " ".join(e.value.messages)
+    assert "Menunggu predikat kinerja organisasi unit ini untuk Triwulan 1 2026" in pesan
+    assert "admin instansi harus menetapkannya" in pesan
+    tetapkan_predikat_organisasi(
+        org.admin, org.seksi, 2026, "butuh_perbaikan", jenis="triwulan", urutan=1
+    )
+    p = services.tetapkan_penilaian(org.kabid, p)
+    assert p.status == Penilaian.Status.FINAL
+    assert (p.rating_hasil_kerja, p.predikat) == ("di_bawah", "butuh_perbaikan")
+    # Used by a final rating: the quarter's result is frozen.
+    with pytest.raises(ValidationError, match="sudah dipakai penilaian final"):
+        tetapkan_predikat_organisasi(org.admin, org.seksi, 2026, "baik", jenis="triwulan", urutan=1)
 
 
 def test_bukan_pimpinan_unit_tahunan_dinilai_biasa(org, jendela, skp_semua, pada):

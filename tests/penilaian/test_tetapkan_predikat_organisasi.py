@@ -15,7 +15,7 @@ def test_halaman_dan_simpan(client, org, periode):
         reverse("predikat_organisasi_tetapkan", args=[org.seksi.pk]),
         {"tahun": 2026, f"u{org.seksi.pk}-predikat": "istimewa", f"u{org.seksi.pk}-catatan": "SK"},
     )
-    assert resp.status_code == 302 and resp["Location"].endswith("?tahun=2026")
+    assert resp.status_code == 302 and resp["Location"].endswith("?tahun=2026&jendela=tahunan-1")
     po = PredikatKinerjaOrganisasi.objects.get(unit=org.seksi, tahun=2026)
     assert (po.predikat, po.catatan, po.ditetapkan_oleh) == ("istimewa", "SK", org.admin)
     assert "Istimewa" in client.get(url, {"tahun": 2026}).content.decode()
@@ -42,3 +42,32 @@ def test_unit_instansi_lain_404(client, org, periode):
         {"tahun": 2026, f"u{asing.pk}-predikat": "baik"},
     )
     assert resp.status_code == 404
+
+
+def test_predikat_periodik_dengan_nomor_tanggal_dan_riwayat(client, org, periode):
+    """SE MenPANRB 3/2023 stage 1: capaian kinerja organisasi periodik dan tahunan."""
+    client.force_login(org.admin)
+    url = reverse("predikat_organisasi")
+    halaman = client.get(url, {"tahun": 2026}).content.decode()
+    assert 'value="triwulan-2"' in halaman and 'value="tahunan-1"' in halaman
+    data = {
+        "tahun": 2026,
+        "jendela": "triwulan-2",
+        f"u{org.seksi.pk}-predikat": "baik",
+        f"u{org.seksi.pk}-nomor_penetapan": "800/12/BKPSDM/2026",
+        f"u{org.seksi.pk}-tanggal_penetapan": "2026-07-10",
+    }
+    resp = client.post(reverse("predikat_organisasi_tetapkan", args=[org.seksi.pk]), data)
+    assert resp["Location"].endswith("?tahun=2026&jendela=triwulan-2")
+    po = PredikatKinerjaOrganisasi.objects.get(unit=org.seksi, tahun=2026)
+    assert (po.jenis, po.urutan, po.nomor_penetapan) == ("triwulan", 2, "800/12/BKPSDM/2026")
+    assert str(po.tanggal_penetapan) == "2026-07-10"
+    data[f"u{org.seksi.pk}-predikat"] = "istimewa"
+    client.post(reverse("predikat_organisasi_tetapkan", args=[org.seksi.pk]), data)
+    teks = client.get(url, {"tahun": 2026, "jendela": "triwulan-2"}).content.decode()
+    assert "Riwayat perubahan" in teks and "Baik → Istimewa" in teks
+    assert "800/12/BKPSDM/2026" in teks
+    # The year is another window: nothing set there yet.
+    assert not PredikatKinerjaOrganisasi.objects.filter(jenis="tahunan").exists()
+    teks = client.get(url, {"tahun": 2026}).content.decode()
+    assert "Belum ada perubahan untuk periode ini." in teks

@@ -25,13 +25,15 @@ def tanpa_dokumen_skp(monkeypatch):
 def test_finalkan_bersamaan_sekali_saja(org, tanpa_dokumen_skp, jendela, skp_semua, monkeypatch):
     antre: list[int] = []
     monkeypatch.setattr("penilaian.services.kurva.jadwalkan_dokumen_evaluasi", antre.append)
-    po = tetapkan_predikat_organisasi(org.admin, org.seksi, 2026, "baik", "")
+    # The bidang's group: kasi, staf and jf (the kabid leads it and is counted above it).
+    po = tetapkan_predikat_organisasi(org.admin, org.bidang, 2026, "baik", "")
     nilai(jendela, skp_semua["kasi"])
     nilai(jendela, skp_semua["staf"], predikat="butuh_perbaikan")
+    nilai(jendela, skp_semua["jf"])
     hasil = bersamaan(lambda: finalkan_kurva(org.admin, po), lambda: finalkan_kurva(org.admin, po))
     assert sorted(type(h).__name__ for h in hasil) == ["ValidationError", "int"]
     assert any(isinstance(h, ValidationError) and "sudah difinalkan" in str(h) for h in hasil)
-    assert Penilaian.objects.filter(status=Penilaian.Status.FINAL).count() == 2
+    assert Penilaian.objects.filter(status=Penilaian.Status.FINAL).count() == 3
     assert Riwayat.objects.filter(aksi="kurva.difinalkan").count() == 1
-    assert Riwayat.objects.filter(aksi="penilaian.difinalkan").count() == 2
-    assert len(antre) == 2
+    assert Riwayat.objects.filter(aksi="penilaian.difinalkan").count() == 3
+    assert len(antre) == 3

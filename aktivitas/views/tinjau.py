@@ -40,7 +40,7 @@ from aktivitas.services import umpan_balik as services_umpan_balik
 from inti.konfirmasi import Konfirmasi, tampilkan_konfirmasi
 
 T = "aktivitas/tinjau/"
-PER_HALAMAN = 50
+PER_HALAMAN = 20  # a page of the queue stays under 30 KB of HTML (issue 12)
 
 
 def wajib_peninjau(user) -> None:
@@ -86,8 +86,6 @@ def antrean(request: HttpRequest) -> HttpResponse:
             }
         qs = selectors_tinjau.antrean_aktivitas(user, **saring)
         page_obj = Paginator(qs, PER_HALAMAN).get_page(request.GET.get("page"))
-        for a in page_obj:
-            a.form_kembalikan = form_kembalikan(a)
         konteks.update(form=form, page_obj=page_obj)
     else:
         qs = selectors_tinjau.antrean_realisasi(user)
@@ -99,16 +97,17 @@ def antrean(request: HttpRequest) -> HttpResponse:
 
 
 def _baris(request: HttpRequest, pk: int, *, pesan: list[Message], form=None) -> HttpResponse:
-    """The row again, read afresh after the action (htmx swaps it in place)."""
+    """The row again, read afresh after the action (htmx swaps it in place); with ``form``
+    the row carries the return form, opened (it is loaded only when asked for)."""
     a = selectors_tinjau.get_aktivitas_tinjau(request.user, pk)
-    a.form_kembalikan = form or form_kembalikan(a)
+    a.form_kembalikan = form
     return render(
         request,
         T + "antrean.html#baris",
         {
             "a": a,
             "pesan": pesan,
-            "kembali": request.POST.get("kembali", ""),
+            "kembali": request.POST.get("kembali") or request.GET.get("kembali", ""),
             "buka_kembalikan": form is not None,
         },
     )
@@ -153,9 +152,23 @@ def setujui(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def kembalikan(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET: the return form, loaded on demand (into the row with htmx, else as a page), so
+    the queue does not carry one form per row; POST: return with the note."""
     a = selectors_tinjau.get_aktivitas_tinjau(request.user, pk)
+    if request.method == "GET":
+        try:
+            services.wajib_penilai(request.user, a.pegawai, a.tanggal)
+        except PermissionDenied as e:
+            return _ditolak(request, pk, e)
+        if request.htmx:
+            return _baris(request, pk, pesan=[], form=form_kembalikan(a))
+        return render(
+            request,
+            T + "kembalikan.html",
+            {"a": a, "form": form_kembalikan(a), "kembali": request.GET.get("kembali", "")},
+        )
     form = form_kembalikan(a, request.POST)
     if form.is_valid():
         try:

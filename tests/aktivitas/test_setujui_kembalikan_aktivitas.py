@@ -102,7 +102,22 @@ def test_kembalikan_tanpa_catatan_htmx_galat_di_baris(client, org, aktivitas):
     isi = r.content.decode()
     assert isi.lstrip().startswith(f'<tr id="aktivitas-{aktivitas.pk}"')
     assert "Catatan pengembalian wajib diisi." in isi
-    assert "<details open>" in isi
+    assert 'name="catatan"' in isi  # the form stays open with its error
+
+
+def test_form_kembalikan_dimuat_saat_diminta(client, org, aktivitas):
+    """The queue carries a link per row; the return form comes on demand (issue 12)."""
+    client.force_login(org.kasi)
+    antrean = client.get("/aktivitas/tinjau/").content.decode()
+    assert f'hx-get="{kembalikan_url(aktivitas)}' in antrean and 'name="catatan"' not in antrean
+    r = client.get(kembalikan_url(aktivitas), **HTMX)
+    isi = r.content.decode()
+    assert isi.lstrip().startswith(f'<tr id="aktivitas-{aktivitas.pk}"')
+    assert 'name="catatan"' in isi and "Kembalikan dengan catatan" in isi
+    halaman = client.get(kembalikan_url(aktivitas))  # without JavaScript: a page
+    assert halaman.status_code == 200 and "<html" in halaman.content.decode()
+    client.force_login(org.staf)  # not his to return
+    assert client.get(kembalikan_url(aktivitas)).status_code == 403
 
 
 def test_dikembalikan_diubah_lalu_menunggu_lagi(client, org, aktivitas):

@@ -109,8 +109,13 @@ class Aktivitas(models.Model):
         DISETUJUI = "disetujui", _("Disetujui")
         DIKEMBALIKAN = "dikembalikan", _("Dikembalikan")
 
+    # No single-column index on pegawai or penilai: the composite indexes below lead with them,
+    # and every index more is paid by every insert at month end (issue 12).
     pegawai = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="aktivitas"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="aktivitas",
+        db_index=False,
     )
     skp = models.ForeignKey(Skp, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     rhk = models.ForeignKey(
@@ -145,6 +150,7 @@ class Aktivitas(models.Model):
         null=True,
         blank=True,
         related_name="aktivitas_dinilai",
+        db_index=False,
     )
     catatan_penilai = models.TextField(_("catatan atasan"), blank=True)
     ditinjau_pada = models.DateTimeField(null=True, blank=True)

@@ -35,13 +35,24 @@ def _semua(p: Peran) -> bool:
     return True
 
 
+def admin_instansi_sendiri(p: Peran) -> bool:
+    """An admin of his own instansi: pages that act for one instansi (its settings, the PPK's
+    reviews) are not the platform superuser's, who belongs to none."""
+    return p.is_admin and p.pegawai.instansi_id is not None
+
+
 MENU: list[Menu] = [
     Menu(_("Beranda"), "beranda", _semua),
     Menu(_("Aktivitas harian"), "aktivitas_harian", _semua),
     Menu(_("Realisasi bulanan"), "realisasi_bulanan", _semua),
     Menu(_("SKP saya"), "skp_daftar", _semua),
     Menu(_("Persetujuan SKP"), "skp_antrean", lambda p: p.is_atasan or p.is_admin, GRUP_TIM),
-    Menu(_("Tinjau aktivitas"), "aktivitas_tinjau", lambda p: p.is_atasan or p.is_admin, GRUP_TIM),
+    Menu(
+        _("Tinjau aktivitas"),
+        "aktivitas_tinjau",
+        lambda p: p.is_atasan or admin_instansi_sendiri(p),
+        GRUP_TIM,
+    ),
     Menu(_("Matriks peran hasil"), "skp_matriks", lambda p: p.is_atasan, GRUP_TIM),
     Menu(_("Bawahan"), "bawahan", lambda p: p.is_atasan, GRUP_TIM),
     Menu(_("Pegawai unit"), "pegawai_daftar", lambda p: p.is_operator or p.is_admin, GRUP_UNIT),

@@ -7,7 +7,7 @@ class NotifikasiConfig(AppConfig):
     verbose_name = _("Notifikasi dan pengingat")
 
     def ready(self) -> None:
-        from ekinerja.navigasi import GRUP_ADMIN, Menu, daftarkan
+        from ekinerja.navigasi import GRUP_ADMIN, Menu, admin_instansi_sendiri, daftarkan
 
         from . import riwayat, tasks  # noqa: F401  (history labels, Celery tasks)
 
@@ -15,7 +15,7 @@ class NotifikasiConfig(AppConfig):
             Menu(
                 _("Pengaturan pengingat"),
                 "notifikasi_pengaturan",
-                lambda p: p.is_admin,
+                admin_instansi_sendiri,
                 GRUP_ADMIN,
             ),
             setelah="libur_daftar",

@@ -366,7 +366,7 @@ def beban(request: HttpRequest) -> HttpResponse:
             ],
             _("Beban kerja"),
         )
-    halaman = Paginator(baris, 50).get_page(request.GET.get("page"))
+    halaman = Paginator(baris, 25).get_page(request.GET.get("page"))
     return render(
         request,
         "pemantauan/beban.html",

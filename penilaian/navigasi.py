@@ -2,7 +2,14 @@
 
 from django.utils.translation import gettext_lazy as _  # noqa: F401
 
-from ekinerja.navigasi import GRUP_ADMIN, GRUP_TIM, GRUP_UNIT, Menu, daftarkan
+from ekinerja.navigasi import (
+    GRUP_ADMIN,
+    GRUP_TIM,
+    GRUP_UNIT,
+    Menu,
+    admin_instansi_sendiri,
+    daftarkan,
+)
 
 # One ``daftarkan(Menu(...), setelah="…")`` per page, in the order they should appear.
 
@@ -32,7 +39,7 @@ daftarkan(
     setelah="tpp_rekap",
 )
 daftarkan(
-    Menu(_("Pengaturan TPP"), "tpp_pengaturan", lambda p: p.is_admin, GRUP_ADMIN),
+    Menu(_("Pengaturan TPP"), "tpp_pengaturan", admin_instansi_sendiri, GRUP_ADMIN),
     setelah="angka_kredit_rekap",
 )
 daftarkan(
@@ -42,7 +49,7 @@ daftarkan(
 
 # Distribution curve: the admin instansi sets the predikat kinerja organisasi per unit.
 daftarkan(
-    Menu(_("Predikat organisasi"), "predikat_organisasi", lambda p: p.is_admin, GRUP_ADMIN),
+    Menu(_("Predikat organisasi"), "predikat_organisasi", admin_instansi_sendiri, GRUP_ADMIN),
     setelah="jendela_daftar",
 )
 

@@ -65,6 +65,7 @@ kurva = [
 # Follow-up pages (TPP, attendance, angka kredit, SIASN), under ``penilaian/tpp/``.
 tpp = [
     path("", v_tpp.rekap_tpp, name="tpp_rekap"),
+    path("rekap/<int:pegawai>/", v_tpp.rekap_tpp_rincian, name="tpp_rekap_rincian"),
     path("rekap.<str:fmt>", v_tpp.rekap_tpp_ekspor, name="tpp_rekap_ekspor"),
     path("pengaturan/", v_tpp.pengaturan, name="tpp_pengaturan"),
     path("besaran/baru/", v_tpp.besaran, name="tpp_besaran_baru"),

@@ -121,19 +121,17 @@ def _aktif_bulan(qs: QuerySet[Pegawai], awal: dt.date, akhir: dt.date) -> QueryS
     )
 
 
-def rekap_tpp(unit: UnitKerja, tahun: int, bulan: int) -> RekapTpp:
+def rekap_tpp(
+    unit: UnitKerja, tahun: int, bulan: int, *, pegawai_id: int | None = None
+) -> RekapTpp:
     """One row per pegawai of the unit tree who held a definitif jabatan during the month
-    (so someone who retired on the 15th is still paid for that month): 6 queries in all."""
+    (so someone who retired on the 15th is still paid for that month): 6 queries in all.
+    With ``pegawai_id``, only that pegawai's row (none when he is not in the recap)."""
     awal, akhir = dt.date(tahun, bulan, 1), _akhir_bulan(tahun, bulan)
-    pegawai = list(
-        _aktif_bulan(
-            Pegawai.objects.select_related("unit_kerja").filter(
-                unit_kerja__path__startswith=unit.path
-            ),
-            awal,
-            akhir,
-        ).order_by("unit_kerja__path", "nama", "pk")
-    )
+    qs = Pegawai.objects.select_related("unit_kerja").filter(unit_kerja__path__startswith=unit.path)
+    if pegawai_id is not None:
+        qs = qs.filter(pk=pegawai_id)
+    pegawai = list(_aktif_bulan(qs, awal, akhir).order_by("unit_kerja__path", "nama", "pk"))
     ids = [p.pk for p in pegawai]
     f = formula(unit.instansi_id)
     besaran = dict(

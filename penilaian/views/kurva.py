@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
 
 from inti.ekspor import respons_tabel
@@ -25,7 +25,7 @@ from penilaian.services import kurva as services_kurva
 from penilaian.services import nilai as services
 from penilaian.views.nilai import admin_instansi
 
-PER_HALAMAN = 50
+PER_HALAMAN = 25  # long lists: at most 25 rows a page (issue 12)
 
 
 def _tahun(request) -> int:
@@ -76,24 +76,7 @@ def predikat_organisasi(request):
             tahun=tahun, jenis=jenis, urutan=urutan, unit__in=list(halaman.object_list)
         ).select_related("ditetapkan_oleh")
     }
-    baris = [
-        (
-            u,
-            ada.get(u.pk),
-            PredikatOrganisasiForm(
-                initial={
-                    "predikat": ada[u.pk].predikat,
-                    "catatan": ada[u.pk].catatan,
-                    "nomor_penetapan": ada[u.pk].nomor_penetapan,
-                    "tanggal_penetapan": ada[u.pk].tanggal_penetapan,
-                }
-                if u.pk in ada
-                else None,
-                prefix=f"u{u.pk}",
-            ),
-        )
-        for u in halaman.object_list
-    ]
+    baris = [(u, ada.get(u.pk), None) for u in halaman.object_list]
     return render(
         request,
         "penilaian/kurva/predikat.html",
@@ -112,14 +95,47 @@ def predikat_organisasi(request):
     )
 
 
+def _form_predikat(u: UnitKerja, po: PredikatKinerjaOrganisasi | None, data=None):
+    awal = None
+    if po is not None:
+        awal = {
+            "predikat": po.predikat,
+            "catatan": po.catatan,
+            "nomor_penetapan": po.nomor_penetapan,
+            "tanggal_penetapan": po.tanggal_penetapan,
+        }
+    return PredikatOrganisasiForm(data, initial=awal, prefix=f"u{u.pk}")
+
+
 @admin_instansi
-@require_POST
+@require_http_methods(["GET", "POST"])
 def predikat_organisasi_tetapkan(request, unit: int):
+    """GET: the form of one unit for the chosen window (into its row with htmx, else a
+    page); POST: save it."""
     if request.user.instansi_id is None:
         raise PermissionDenied(_("Predikat organisasi diatur oleh admin instansi masing-masing."))
     u = get_object_or_404(UnitKerja, pk=unit, instansi_id=request.user.instansi_id)
     tahun = _tahun(request)
     jenis, urutan, label = _jendela(request, pilihan_jendela(request.user.instansi_id, tahun))
+    if request.method == "GET":
+        po = (
+            PredikatKinerjaOrganisasi.objects.filter(
+                unit=u, tahun=tahun, jenis=jenis, urutan=urutan
+            )
+            .select_related("ditetapkan_oleh")
+            .first()
+        )
+        konteks = {
+            "unit": u,
+            "po": po,
+            "form": _form_predikat(u, po),
+            "tahun": tahun,
+            "jendela": f"{jenis}-{urutan}",
+            "label_jendela": label,
+        }
+        if getattr(request, "htmx", False):
+            return render(request, "penilaian/kurva/predikat.html#baris", konteks)
+        return render(request, "penilaian/kurva/predikat_tetapkan.html", konteks)
     form = PredikatOrganisasiForm(request.POST, prefix=f"u{u.pk}")
     if not form.is_valid():
         for e in form.errors.values():

@@ -40,7 +40,7 @@ from penilaian.services import tpp as svc
 from penilaian.services.kehadiran import KOLOM, impor_kehadiran, templat
 from skp.services.penyusunan import hari_ini
 
-PER_HALAMAN = 50
+PER_HALAMAN = 25  # long lists: at most 25 rows a page (issue 12)
 SESI = "impor_kehadiran"
 FOLDER = "impor-kehadiran"
 
@@ -94,6 +94,23 @@ def rekap_tpp(request: HttpRequest) -> HttpResponse:
             "query": request.GET.urlencode(),
         },
     )
+
+
+@login_required
+@require_safe
+def rekap_tpp_rincian(request: HttpRequest, pegawai: int) -> HttpResponse:
+    """The calculation steps of one pegawai's TPP in the recap, loaded when his row is opened
+    (so the recap page does not carry every row's steps); a page without JavaScript."""
+    _form, unit, tahun, bulan = _filter_bulan(request)
+    if unit is None:
+        raise Http404
+    rekap = sel.rekap_tpp(unit, tahun, bulan, pegawai_id=pegawai)
+    if not rekap.baris:  # not in this recap (another unit, not active that month): 404
+        raise Http404
+    konteks = {"b": rekap.baris[0], "rekap": rekap, "query": request.GET.urlencode()}
+    if getattr(request, "htmx", False):
+        return render(request, "penilaian/tpp/rekap.html#langkah", konteks)
+    return render(request, "penilaian/tpp/rincian.html", konteks)
 
 
 KOLOM_REKAP = (

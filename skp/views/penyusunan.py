@@ -37,7 +37,7 @@ from skp.forms.penyusunan import BuatSkpForm, IndikatorForm, LampiranForm, RhkFo
 from skp.models import IndikatorKinerja, LampiranSkp, Periode, RencanaHasilKerja, Skp
 from skp.services import penyusunan as services
 
-PER_HALAMAN = 50
+PER_HALAMAN = 25  # long lists: at most 25 rows a page (issue 12)
 RIWAYAT_MAKS = 50
 
 

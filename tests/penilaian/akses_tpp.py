@@ -27,6 +27,8 @@ def _fmt(fmt):
 ATURAN: dict[str, Aturan] = {
     "tpp_rekap": Aturan(REKAP),
     "tpp_rekap_ekspor": Aturan(REKAP, kwargs=_fmt("csv")),
+    # One pegawai's steps in the recap of the default unit (the staf is in the dinas).
+    "tpp_rekap_rincian": Aturan(REKAP, kwargs=lambda o: {"pegawai": o.staf.pk}),
     "tpp_pengaturan": Aturan(ADMIN_INSTANSI),
     "tpp_besaran_baru": Aturan(ADMIN_INSTANSI),
     "tpp_besaran_ubah": Aturan(ADMIN_INSTANSI, kwargs=pk(lambda o: o.besaran_tpp)),

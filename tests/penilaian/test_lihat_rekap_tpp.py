@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from aktivitas.models import RealisasiBulanan
 from pegawai.models import Jabatan
@@ -98,9 +99,19 @@ def test_halaman_rekap_menampilkan_langkah_dan_jumlah(client, org, data_maret):
     r = client.get(URL, {"unit": org.seksi.pk, **MARET})
     assert r.status_code == 200
     html = r.content.decode()
-    assert "<details>" in html and "Porsi disiplin" in html
+    assert "<details" in html and "Porsi disiplin" not in html  # steps come on demand
     assert "4.900.000" in html or "4,900,000" in html
     assert r.context["rekap"].jumlah_total == 6_064_000
+    rincian = reverse("tpp_rekap_rincian", args=[org.staf.pk])
+    assert f'hx-get="{rincian}?' in html
+    # The steps of one row: a fragment for htmx, a page without JavaScript.
+    q = {"unit": org.seksi.pk, **MARET}
+    fragmen = client.get(rincian, q, headers={"HX-Request": "true"}).content.decode()
+    assert "<html" not in fragmen and "Porsi disiplin" in fragmen
+    halaman = client.get(rincian, q).content.decode()
+    assert "<html" in halaman and "Porsi disiplin" in halaman and org.staf.nama in halaman
+    # Someone outside the recap's unit: 404.
+    assert client.get(reverse("tpp_rekap_rincian", args=[org.kabid.pk]), q).status_code == 404
 
 
 def test_operator_hanya_unitnya_admin_seluruh_instansi(client, org, data_maret):

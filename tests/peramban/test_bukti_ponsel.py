@@ -37,10 +37,16 @@ def test_asn_melampirkan_foto_dari_halaman_hari_atasan_mempratinjau(demo, buka, 
     bukti = BuktiDukung.objects.get(nama_asli="posyandu.jpg")
     assert bukti.aktivitas.uraian == "Memotret kegiatan posyandu balita"
 
-    # The atasan sees it in his queue and previews it.
+    # The atasan finds it in his queue (oldest first, 20 a page: he filters on the pegawai
+    # and today, as the queue's filter offers) and previews it.
     pc = buka("komputer")
     masuk(pc, demo, NIP_ATASAN)
-    pc.goto(demo + reverse("aktivitas_tinjau"))
+    a = bukti.aktivitas
+    pc.goto(
+        demo
+        + reverse("aktivitas_tinjau")
+        + f"?tab=aktivitas&pegawai={a.pegawai_id}&dari={a.tanggal:%Y-%m-%d}"
+    )
     kartu = pc.locator(f"#bukti-{bukti.aktivitas_id}")
     kartu.get_by_text("posyandu.jpg").wait_for()
     kartu.locator("[data-bukti-pratinjau]").click()

@@ -26,9 +26,7 @@ def test_setujui_di_tempat_dan_kembalikan_dengan_form_yang_dimuat(demo, buka):
     catatan = h.locator(f"#aktivitas-{kedua} textarea[name=catatan]")
     catatan.wait_for()
     catatan.fill("Lampirkan daftar hadir kegiatan ini.")
-    h.locator(f"#aktivitas-{kedua}").get_by_role(
-        "button", name="Kembalikan dengan catatan"
-    ).click()
+    h.locator(f"#aktivitas-{kedua}").get_by_role("button", name="Kembalikan dengan catatan").click()
     h.locator(f"#aktivitas-{kedua}").get_by_text("Dikembalikan", exact=False).first.wait_for()
     a = Aktivitas.objects.get(pk=kedua)
     assert a.status == "dikembalikan" and a.catatan_penilai.startswith("Lampirkan daftar")

@@ -24,8 +24,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kalender.selectors import hari_libur
-
 KODE_INSTANSI = "BENCH"
 SANDI_BENCH = "bench-kinerja-2026"
 SQLITE_MAKS_PEGAWAI = 200  # a SQLite file is for tests and tries, not for a kabupaten
@@ -122,6 +120,7 @@ def _isi(hasil, n_pegawai, bulan, seed, hari_ini, sekarang, muat_cepat, cetak) -
     from aktivitas import rules as aturan
     from aktivitas.models import Aktivitas
     from aktivitas.services import harian as layanan_aktivitas
+    from kalender.selectors import hari_libur
     from pegawai.models import Instansi, Jabatan, OperatorUnit, Pegawai, Penugasan, UnitKerja
     from skp.models import EkspektasiPerilaku, IndikatorKinerja, RencanaHasilKerja, Skp
     from skp.services import penyusunan as layanan_skp

@@ -137,10 +137,7 @@ def predikat_organisasi_tetapkan(request, unit: int):
             return render(request, "penilaian/kurva/predikat.html#baris", konteks)
         return render(request, "penilaian/kurva/predikat_tetapkan.html", konteks)
     form = PredikatOrganisasiForm(request.POST, prefix=f"u{u.pk}")
-    if not form.is_valid():
-        for e in form.errors.values():
-            messages.error(request, f"{u.nama}: {' '.join(e)}")
-    else:
+    if form.is_valid():
         d = form.cleaned_data
         try:
             services_kurva.tetapkan_predikat_organisasi(
@@ -155,14 +152,33 @@ def predikat_organisasi_tetapkan(request, unit: int):
                 tanggal_penetapan=d["tanggal_penetapan"],
             )
         except ValidationError as e:
-            messages.error(request, f"{u.nama}: {' '.join(e.messages)}")
+            form.add_error(None, e.messages)
         else:
             messages.success(
                 request,
                 _("Predikat organisasi %(unit)s untuk %(jendela)s disimpan.")
                 % {"unit": u.nama, "jendela": label},
             )
-    return redirect(f"{reverse('predikat_organisasi')}?tahun={tahun}&jendela={jenis}-{urutan}")
+            return redirect(
+                f"{reverse('predikat_organisasi')}?tahun={tahun}&jendela={jenis}-{urutan}"
+            )
+    # Refused: the form again with the messages next to the fields, nothing saved.
+    po = PredikatKinerjaOrganisasi.objects.filter(
+        unit=u, tahun=tahun, jenis=jenis, urutan=urutan
+    ).first()
+    return render(
+        request,
+        "penilaian/kurva/predikat_tetapkan.html",
+        {
+            "unit": u,
+            "po": po,
+            "form": form,
+            "tahun": tahun,
+            "jendela": f"{jenis}-{urutan}",
+            "label_jendela": label,
+        },
+        status=400,
+    )
 
 
 # --- the curve of a unit --------------------------------------------------------------------

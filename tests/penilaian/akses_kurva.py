@@ -8,14 +8,12 @@ from penilaian.models import PredikatKinerjaOrganisasi
 from tests.akses import SEMUA_MASUK, Aturan, masuk_dulu
 
 ADMIN_INSTANSI = masuk_dulu(asn=403, atasan=403, operator=403, admin=200, superuser=403, lain=403)
-POST_ADMIN_INSTANSI = masuk_dulu(
-    asn=403, atasan=403, operator=403, admin=302, superuser=403, lain=403
-)
 
 ATURAN: dict[str, Aturan] = {
     "predikat_organisasi": Aturan(ADMIN_INSTANSI),
+    # An empty POST: the admin gets the form back with its messages (400); others 403.
     "predikat_organisasi_tetapkan": Aturan(
-        POST_ADMIN_INSTANSI,
+        masuk_dulu(asn=403, atasan=403, operator=403, admin=400, superuser=403, lain=403),
         kwargs=lambda o: {"unit": o.seksi.pk},
         metode="post",
     ),

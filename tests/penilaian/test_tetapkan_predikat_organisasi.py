@@ -71,3 +71,23 @@ def test_predikat_periodik_dengan_nomor_tanggal_dan_riwayat(client, org, periode
     assert not PredikatKinerjaOrganisasi.objects.filter(jenis="tahunan").exists()
     teks = client.get(url, {"tahun": 2026}).content.decode()
     assert "Belum ada perubahan untuk periode ini." in teks
+
+
+def test_form_satu_unit_dimuat_saat_diminta_dan_galat_di_samping_kolom(client, org, periode):
+    client.force_login(org.admin)
+    halaman = client.get(reverse("predikat_organisasi"), {"tahun": 2026}).content.decode()
+    assert 'name="u' not in halaman  # no form per unit on the list
+    url = reverse("predikat_organisasi_tetapkan", args=[org.seksi.pk])
+    baris = client.get(url, {"tahun": 2026}, headers={"HX-Request": "true"}).content.decode()
+    assert "<html" not in baris and f'name="u{org.seksi.pk}-predikat"' in baris
+    assert "<html" in client.get(url, {"tahun": 2026}).content.decode()
+    r = client.post(
+        url,
+        {
+            "tahun": 2026,
+            f"u{org.seksi.pk}-predikat": "baik",
+            f"u{org.seksi.pk}-tanggal_penetapan": "x",
+        },
+    )
+    assert r.status_code == 400 and "Tanggal tidak dikenali" in r.content.decode()
+    assert not PredikatKinerjaOrganisasi.objects.exists()

@@ -162,6 +162,13 @@ def finalkan_kurva(
             _("Hanya admin instansi atau pimpinan unit ini yang boleh memfinalkan kurvanya.")
         )
     justifikasi = (justifikasi or "").strip()
+    if not predikat_organisasi.is_tahunan:
+        raise ValidationError(
+            _(
+                "Hanya predikat tahunan yang difinalkan per kurva; penilaian periodik final "
+                "satu per satu."
+            )
+        )
     with transaction.atomic():
         po = (
             PredikatKinerjaOrganisasi.objects.select_for_update()

@@ -106,3 +106,13 @@ def test_mode_ketat_tidak_bertanya(client, org, di_luar):
     r = client.get(aksi, follow=True)
     assert "kurva ketat" in r.content.decode()
     assert not Penilaian.objects.filter(status="final").exists()
+
+
+def test_predikat_periodik_tidak_difinalkan_per_kurva(org, jendela, skp_semua):
+    po = tetapkan_predikat_organisasi(
+        org.admin, org.bidang, TAHUN, "baik", jenis="triwulan", urutan=1
+    )
+    with pytest.raises(ValidationError, match="Hanya predikat tahunan"):
+        finalkan_kurva(org.admin, po, JUSTIFIKASI)
+    po.refresh_from_db()
+    assert po.difinalkan_pada is None

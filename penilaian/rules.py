@@ -398,6 +398,9 @@ class Jendela:
 
 _BULAN_PER_JENDELA = {JenisPeriode.BULANAN: 1, JenisPeriode.TRIWULAN: 3, JenisPeriode.SEMESTER: 6}
 
+# How many windows each rhythm has in a year (tahunan: the year itself).
+JUMLAH_JENDELA = {JenisPeriode.TAHUNAN: 1} | {j: 12 // b for j, b in _BULAN_PER_JENDELA.items()}
+
 
 def _akhir_bulan(tahun: int, bulan: int) -> dt.date:
     if bulan == 12:

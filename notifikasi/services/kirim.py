@@ -29,8 +29,8 @@ from notifikasi.models import (
 from pegawai.models import Pegawai, Riwayat
 from pegawai.permissions import peran
 from pegawai.services.organisasi import catat_riwayat
-from penilaian import rules as aturan_penilaian
 from penilaian.models import Penilaian
+from penilaian.services.keberatan import batas_keberatan
 
 log = logging.getLogger(__name__)
 
@@ -166,10 +166,6 @@ AKSI_DIPANTAU = (
 )
 
 
-def _tanggal(d: dt.date) -> str:
-    return formats.date_format(d, "j F Y")
-
-
 def _predikat_diterima(baris: list[Riwayat]) -> list[Rencana]:
     """The pegawai receives his final predikat; an annual one says the last day to object
     (PP 30/2019 Pasal 59: 14 days after receiving it).  One query for the whole batch."""
@@ -200,10 +196,10 @@ def _predikat_diterima(baris: list[Riwayat]) -> list[Rencana]:
             "predikat": p.get_predikat_display(),
         }
         if p.periode_penilaian.is_tahunan:
-            batas = aturan_penilaian.batas_keberatan(timezone.localdate(p.difinalkan_pada))
+            batas = batas_keberatan(p)  # the objection service's own date
             pesan += " " + _(
                 "Bila tidak sependapat, keberatan dapat diajukan paling lambat %(batas)s."
-            ) % {"batas": _tanggal(batas)}
+            ) % {"batas": formats.date_format(batas, "j F Y")}
         rencana.append(
             Rencana(
                 p.pegawai_id,

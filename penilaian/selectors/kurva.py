@@ -283,18 +283,15 @@ def kurva_terlihat(user, tahun: int) -> list[PredikatKinerjaOrganisasi]:
 def riwayat_predikat_organisasi(instansi_id: int, tahun: int, jenis: str, urutan: int, batas=25):
     """The latest changes of the instansi's predikat organisasi for one window (newest
     first): who set which predikat for which unit, from what, with which document."""
-    ids = list(
+    unit = dict(
         PredikatKinerjaOrganisasi.objects.filter(
             instansi_id=instansi_id, tahun=tahun, jenis=jenis, urutan=urutan
-        ).values_list("pk", flat=True)
-    )
-    unit = dict(
-        PredikatKinerjaOrganisasi.objects.filter(pk__in=ids).values_list("pk", "unit__nama")
+        ).values_list("pk", "unit__nama")
     )
     baris = list(
         Riwayat.objects.filter(
             content_type=ContentType.objects.get_for_model(PredikatKinerjaOrganisasi),
-            object_id__in=ids,
+            object_id__in=list(unit),
             aksi="predikat_organisasi.ditetapkan",
         )
         .select_related("pelaku")

@@ -45,13 +45,6 @@ KOLOM_WAJIB = KOLOM[:4]
 MAKS_BARIS = 5000
 MAKS_NOMOR = 100  # PredikatKinerjaOrganisasi.nomor_penetapan
 
-# How many windows a rhythm has in a year (tahunan: the year itself).
-JUMLAH_JENDELA = {
-    rules.JenisPeriode.TAHUNAN: 1,
-    rules.JenisPeriode.SEMESTER: 2,
-    rules.JenisPeriode.TRIWULAN: 4,
-    rules.JenisPeriode.BULANAN: 12,
-}
 _ROMAWI = {
     r: i
     for i, r in enumerate(
@@ -287,7 +280,10 @@ def _periksa(
     peta_predikat = _peta(rules.LABEL_PREDIKAT_ORGANISASI)
     peta_jenis = _peta(rules.LABEL_JENIS_PERIODE)
     pilihan_predikat = ", ".join(str(p) for p in rules.LABEL_PREDIKAT_ORGANISASI)
-    pilihan_jenis = ", ".join(str(j) for j in JUMLAH_JENDELA)
+    # Longest window first: tahunan, semester, triwulan, bulanan.
+    pilihan_jenis = ", ".join(
+        str(j) for j in sorted(rules.JUMLAH_JENDELA, key=rules.JUMLAH_JENDELA.get)
+    )
     ada = {
         (po.unit_id, po.jenis, po.urutan): po
         for po in PredikatKinerjaOrganisasi.objects.filter(
@@ -334,13 +330,15 @@ def _periksa(
                         nomor, "urutan", _("Jenis tahunan hanya mempunyai urutan 1 (boleh kosong).")
                     )
                 )
-        elif jenis is not None and (urutan is None or not 1 <= urutan <= JUMLAH_JENDELA[jenis]):
+        elif jenis is not None and (
+            urutan is None or not 1 <= urutan <= rules.JUMLAH_JENDELA[jenis]
+        ):
             salah.append(
                 Kesalahan(
                     nomor,
                     "urutan",
                     _("Urutan %(jenis)s harus 1 sampai %(n)d.")
-                    % {"jenis": jenis, "n": JUMLAH_JENDELA[jenis]},
+                    % {"jenis": jenis, "n": rules.JUMLAH_JENDELA[jenis]},
                 )
             )
 

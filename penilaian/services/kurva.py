@@ -24,6 +24,7 @@ from penilaian import rules
 from penilaian.models import PengaturanPenilaian, Penilaian, PredikatKinerjaOrganisasi
 from penilaian.selectors.kurva import kelompok_kurva
 from penilaian.tasks import jadwalkan_dokumen_evaluasi
+from skp.services import penyusunan as skp_services
 
 
 def _wajib_admin(aktor: Pegawai, instansi_id: int) -> None:
@@ -33,13 +34,7 @@ def _wajib_admin(aktor: Pegawai, instansi_id: int) -> None:
 
 def _wajib_jendela(jenis: str, urutan: int) -> None:
     """``jenis``/``urutan`` name the year (tahunan 1) or a window of a periodic rhythm."""
-    batas = {
-        rules.JenisPeriode.TAHUNAN: 1,
-        rules.JenisPeriode.SEMESTER: 2,
-        rules.JenisPeriode.TRIWULAN: 4,
-        rules.JenisPeriode.BULANAN: 12,
-    }
-    if jenis not in batas or not 1 <= urutan <= batas[jenis]:
+    if jenis not in rules.JUMLAH_JENDELA or not 1 <= urutan <= rules.JUMLAH_JENDELA[jenis]:
         raise ValidationError({"jendela": _("Periode penilaian tidak dikenal.")})
 
 
@@ -134,7 +129,7 @@ def boleh_finalkan(aktor: Pegawai, po: PredikatKinerjaOrganisasi) -> str | None:
     """In what capacity ``aktor`` may finalise the group (``Riwayat.Sebagai``), or None."""
     if is_admin_instansi(aktor, po.instansi_id):
         return Riwayat.Sebagai.ADMIN
-    pimpinan = pimpinan_unit(po.unit_id, timezone.localdate())
+    pimpinan = pimpinan_unit(po.unit_id, skp_services.hari_ini())
     if pimpinan is not None and pimpinan.pk == aktor.pk:
         return Riwayat.Sebagai.ATASAN
     return None

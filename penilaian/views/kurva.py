@@ -38,7 +38,7 @@ def _tahun(request) -> int:
 def pilihan_jendela(instansi_id: int, tahun: int) -> list[tuple[str, str]]:
     """The year and each window of the instansi's periodic rhythm: (key, label)."""
     jenis = services.pengaturan_instansi(instansi_id).jenis_periodik
-    jumlah = {"bulanan": 12, "triwulan": 4, "semester": 2}.get(jenis, 4)
+    jumlah = rules.JUMLAH_JENDELA[rules.JenisPeriode(jenis)]
     label = rules.LABEL_JENIS_PERIODE[rules.JenisPeriode(jenis)]
     return [(f"{rules.JenisPeriode.TAHUNAN}-1", _("Tahunan %(tahun)s") % {"tahun": tahun})] + [
         (f"{jenis}-{i}", f"{label} {i} {tahun}") for i in range(1, jumlah + 1)
@@ -117,25 +117,27 @@ def predikat_organisasi_tetapkan(request, unit: int):
     u = get_object_or_404(UnitKerja, pk=unit, instansi_id=request.user.instansi_id)
     tahun = _tahun(request)
     jenis, urutan, label = _jendela(request, pilihan_jendela(request.user.instansi_id, tahun))
-    if request.method == "GET":
-        po = (
-            PredikatKinerjaOrganisasi.objects.filter(
-                unit=u, tahun=tahun, jenis=jenis, urutan=urutan
-            )
-            .select_related("ditetapkan_oleh")
-            .first()
-        )
+    po = (
+        PredikatKinerjaOrganisasi.objects.filter(unit=u, tahun=tahun, jenis=jenis, urutan=urutan)
+        .select_related("ditetapkan_oleh")
+        .first()
+    )
+
+    def halaman(form, status=200):
         konteks = {
             "unit": u,
             "po": po,
-            "form": _form_predikat(u, po),
+            "form": form,
             "tahun": tahun,
             "jendela": f"{jenis}-{urutan}",
             "label_jendela": label,
         }
-        if getattr(request, "htmx", False):
+        if request.method == "GET" and getattr(request, "htmx", False):
             return render(request, "penilaian/kurva/predikat.html#baris", konteks)
-        return render(request, "penilaian/kurva/predikat_tetapkan.html", konteks)
+        return render(request, "penilaian/kurva/predikat_tetapkan.html", konteks, status=status)
+
+    if request.method == "GET":
+        return halaman(_form_predikat(u, po))
     form = PredikatOrganisasiForm(request.POST, prefix=f"u{u.pk}")
     if form.is_valid():
         d = form.cleaned_data
@@ -152,7 +154,9 @@ def predikat_organisasi_tetapkan(request, unit: int):
                 tanggal_penetapan=d["tanggal_penetapan"],
             )
         except ValidationError as e:
-            form.add_error(None, e.messages)
+            galat = e.message_dict if hasattr(e, "error_dict") else {None: e.messages}
+            for kolom, pesan in galat.items():
+                form.add_error(kolom if kolom in form.fields else None, pesan)
         else:
             messages.success(
                 request,
@@ -163,22 +167,7 @@ def predikat_organisasi_tetapkan(request, unit: int):
                 f"{reverse('predikat_organisasi')}?tahun={tahun}&jendela={jenis}-{urutan}"
             )
     # Refused: the form again with the messages next to the fields, nothing saved.
-    po = PredikatKinerjaOrganisasi.objects.filter(
-        unit=u, tahun=tahun, jenis=jenis, urutan=urutan
-    ).first()
-    return render(
-        request,
-        "penilaian/kurva/predikat_tetapkan.html",
-        {
-            "unit": u,
-            "po": po,
-            "form": form,
-            "tahun": tahun,
-            "jendela": f"{jenis}-{urutan}",
-            "label_jendela": label,
-        },
-        status=400,
-    )
+    return halaman(form, status=400)
 
 
 # --- the curve of a unit --------------------------------------------------------------------
@@ -252,6 +241,11 @@ def kurva_unit(request, unit: int):
     if ringkasan.contoh:
         contoh = [(rules.LABEL_PREDIKAT[p], n) for p, n in ringkasan.contoh.items() if n]
     po = kelompok.predikat_organisasi
+    boleh = bool(
+        po
+        and not po.difinalkan_pada
+        and services_kurva.boleh_finalkan(request.user, po) is not None
+    )
     return render(
         request,
         "penilaian/kurva/unit.html",
@@ -263,12 +257,9 @@ def kurva_unit(request, unit: int):
             "tahun": kelompok.tahun,
             "url_finalkan": reverse("kurva_finalkan", args=[kelompok.unit.pk])
             + f"?tahun={kelompok.tahun}",
-            "boleh_finalkan": bool(
-                po
-                and not po.difinalkan_pada
-                and services_kurva.boleh_finalkan(request.user, po) is not None
-            ),
-            "kurva_ketat": bool(po and services_kurva.is_kurva_ketat(po.instansi_id)),
+            "boleh_finalkan": boleh,
+            # Said beside the button: what happens to a unit outside the curve.
+            "kurva_ketat": boleh and services_kurva.is_kurva_ketat(po.instansi_id),
         },
     )
 

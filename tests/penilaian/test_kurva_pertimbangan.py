@@ -100,8 +100,11 @@ def test_halaman_meminta_justifikasi_lalu_menampilkannya(client, org, di_luar):
 
 
 def test_mode_ketat_tidak_bertanya(client, org, di_luar):
-    PengaturanPenilaian.objects.create(instansi=org.instansi, kurva_ketat=True)
     client.force_login(org.admin)
+    halaman = reverse("kurva_unit", args=[org.bidang.pk]) + f"?tahun={TAHUN}"
+    assert "meminta justifikasi tertulis pimpinan" in client.get(halaman).content.decode()
+    PengaturanPenilaian.objects.create(instansi=org.instansi, kurva_ketat=True)
+    assert "kurva ketat" in client.get(halaman).content.decode()
     aksi = reverse("kurva_finalkan", args=[org.bidang.pk]) + f"?tahun={TAHUN}"
     r = client.get(aksi, follow=True)
     assert "kurva ketat" in r.content.decode()

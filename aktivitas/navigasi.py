@@ -1,20 +1,29 @@
-"""Counts of waiting work beside the menu entries of this app (``ekinerja.navigasi``)."""
+"""Menu entries of this app's pages not listed in ``ekinerja.navigasi`` and the counts of
+waiting work beside its entries."""
 
-from ekinerja.navigasi import daftarkan_hitungan
+from django.utils.translation import gettext_lazy as _
+
+from ekinerja.navigasi import Menu, daftarkan, daftarkan_hitungan
 
 from .models import Aktivitas, RealisasiBulanan
 
 
-def menunggu_tinjauan(user, peran) -> int:
+def menunggu_tinjauan(user, peran) -> list:
     """Activities and submitted realisations waiting for this user as pejabat penilai (two
     counts on the (penilai, status) indexes)."""
     if not peran.is_atasan:
-        return 0
-    aktivitas = Aktivitas.objects.filter(penilai=user, status=Aktivitas.Status.MENUNGGU).count()
-    realisasi = RealisasiBulanan.objects.filter(
-        penilai=user, status=RealisasiBulanan.Status.DIAJUKAN
-    ).count()
-    return aktivitas + realisasi
+        return []
+    return [
+        Aktivitas.objects.filter(penilai=user, status=Aktivitas.Status.MENUNGGU),
+        RealisasiBulanan.objects.filter(penilai=user, status=RealisasiBulanan.Status.DIAJUKAN),
+    ]
 
 
 daftarkan_hitungan("aktivitas_tinjau", menunggu_tinjauan)
+
+
+# One entry for everybody; an operator or admin reaches his units' list from that page (the
+# menu is on every page: issue 12's weight budget).
+daftarkan(
+    Menu(_("Kuasa pengisian"), "aktivitas_kuasa", lambda p: True), setelah="realisasi_bulanan"
+)

@@ -1,19 +1,41 @@
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
+from inti.kueri import hitung_sekaligus
 from pegawai.permissions import peran
 
-from .navigasi import HITUNGAN, MENU, URUTAN_GRUP
+from .navigasi import HITUNGAN, HITUNGAN_KEPALA, MENU, URUTAN_GRUP
 
 
 def navigasi(request):
     """The menu of the user's role, grouped (``menu_grup``: [{"label", "item", "aktif"}]),
-    with the count of waiting work beside the entries that have one."""
+    with the count of waiting work beside the entries that have one and the header's counts.
+
+    Computed once per request (a page that renders several templates asks again), the counts
+    in one query."""
+    tersimpan = getattr(request, "_ekinerja_navigasi", None)
+    if tersimpan is None:
+        tersimpan = request._ekinerja_navigasi = _navigasi(request)
+    return tersimpan
+
+
+def jumlah_menu(request, url_name: str) -> int:
+    """The badge of a menu entry on this request's page (0 when the user has no such entry):
+    a page that shows the same count reads it here instead of counting again."""
+    for i in navigasi(request).get("menu", ()):
+        if i["url_name"] == url_name:
+            return i["jumlah"]
+    return 0
+
+
+def _navigasi(request):
     user = getattr(request, "user", None)
     ctx = {"NAMA_APLIKASI": settings.EKINERJA_NAMA_APLIKASI}
     if user is None or not user.is_authenticated:
         return ctx
     p = peran(user)
+    kepala = list(HITUNGAN_KEPALA)
+    kueri: list = [HITUNGAN_KEPALA[nama](user) for nama in kepala]  # all counted at once below
     path = request.path
     items = []
     for menu in MENU:
@@ -24,6 +46,7 @@ def navigasi(request):
         except NoReverseMatch:
             continue
         hitung = HITUNGAN.get(menu.url_name)
+        bagian = hitung(user, p) if hitung else []
         items.append(
             {
                 "label": menu.label,
@@ -31,9 +54,14 @@ def navigasi(request):
                 "url_name": menu.url_name,
                 "aktif": False,
                 "grup": menu.grup,
-                "jumlah": hitung(user, p) if hitung else 0,
+                "jumlah": range(len(kueri), len(kueri) + len(bagian)),
             }
         )
+        kueri.extend(bagian)
+    jumlah = hitung_sekaligus(kueri)
+    for i in items:
+        i["jumlah"] = sum(jumlah[n] for n in i["jumlah"])
+    ctx.update(zip(kepala, jumlah, strict=False))
     # The active entry is the one with the longest URL prefix of this path (the matriks page
     # lives under the approval queue's URL, and only one of them is the current page).
     cocok = [

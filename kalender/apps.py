@@ -7,4 +7,4 @@ class KalenderConfig(AppConfig):
     verbose_name = _("Kalender hari kerja")
 
     def ready(self) -> None:
-        from . import riwayat  # noqa: F401 - action labels
+        from . import riwayat, sinyal  # noqa: F401 - action labels, cache versions

@@ -7,9 +7,18 @@ class NotifikasiConfig(AppConfig):
     verbose_name = _("Notifikasi dan pengingat")
 
     def ready(self) -> None:
-        from ekinerja.navigasi import GRUP_ADMIN, Menu, admin_instansi_sendiri, daftarkan
+        from ekinerja.navigasi import (
+            GRUP_ADMIN,
+            Menu,
+            admin_instansi_sendiri,
+            daftarkan,
+            daftarkan_hitungan_kepala,
+        )
 
         from . import riwayat, tasks  # noqa: F401  (history labels, Celery tasks)
+        from .selectors import belum_dibaca
+
+        daftarkan_hitungan_kepala("NOTIFIKASI_BELUM_DIBACA", belum_dibaca)
 
         daftarkan(
             Menu(

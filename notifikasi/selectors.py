@@ -7,9 +7,10 @@ from django.db.models import F, QuerySet
 from .models import Notifikasi
 
 
-def jumlah_belum_dibaca(user) -> int:
-    """Unread count for the header: one indexed COUNT per page (penerima, dibaca_pada)."""
-    return Notifikasi.objects.filter(penerima=user, dibaca_pada__isnull=True).count()
+def belum_dibaca(user) -> QuerySet[Notifikasi]:
+    """Unread notifications: the header counts them on every page (penerima, dibaca_pada),
+    with the menu's badges in one query (``ekinerja.navigasi.daftarkan_hitungan_kepala``)."""
+    return Notifikasi.objects.filter(penerima=user, dibaca_pada__isnull=True)
 
 
 def notifikasi_saya(user) -> QuerySet[Notifikasi]:

@@ -7,4 +7,4 @@ class PegawaiConfig(AppConfig):
     verbose_name = _("Organisasi dan pegawai")
 
     def ready(self) -> None:
-        from . import riwayat  # noqa: F401 - registers the action labels
+        from . import riwayat, sinyal  # noqa: F401 - action labels, cache versions

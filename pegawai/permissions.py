@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from inti.cache_versi import ambil
+
 from .models import Instansi, OperatorUnit, Pegawai, Riwayat
 
 
@@ -32,23 +34,37 @@ class Peran:
         )
 
     @cached_property
-    def unit_operator(self) -> list[tuple[int, str]]:
-        """(unit id, path) of the units this operator was given."""
-        return list(
+    def _tersimpan(self) -> tuple[list[tuple[int, str]], set[int]]:
+        # Every page asks for both (the menu): one cache read instead of four queries, kept
+        # until the organisation changes (pegawai.sinyal).
+        return ambil(
+            "organisasi",
+            f"peran:{self.pegawai.pk}:{self.tanggal.isoformat()}",
+            self._hitung,
+        )
+
+    def _hitung(self) -> tuple[list[tuple[int, str]], set[int]]:
+        from pegawai.selectors.hierarki import bawahan_langsung_ids
+
+        unit = list(
             OperatorUnit.objects.filter(pegawai=self.pegawai, unit__aktif=True).values_list(
                 "unit_id", "unit__path"
             )
         )
+        return unit, bawahan_langsung_ids(self.pegawai, self.tanggal)
+
+    @property
+    def unit_operator(self) -> list[tuple[int, str]]:
+        """(unit id, path) of the units this operator was given."""
+        return self._tersimpan[0]
 
     @property
     def is_operator(self) -> bool:
         return bool(self.unit_operator)
 
-    @cached_property
+    @property
     def bawahan_ids(self) -> set[int]:
-        from pegawai.selectors.hierarki import bawahan_langsung_ids
-
-        return bawahan_langsung_ids(self.pegawai, self.tanggal)
+        return self._tersimpan[1]
 
     @property
     def is_atasan(self) -> bool:

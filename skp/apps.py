@@ -7,4 +7,4 @@ class SkpConfig(AppConfig):
     verbose_name = _("Perencanaan kinerja (SKP)")
 
     def ready(self) -> None:
-        from . import beranda, navigasi, riwayat  # noqa: F401 - home cards, menu counts, labels
+        from . import beranda, navigasi, riwayat, sinyal  # noqa: F401 - cards, counts, labels, cache

@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from ekinerja.context_processors import jumlah_menu
 from pegawai.beranda import Kartu, daftarkan
 
-from . import selectors
 from .models import Periode, Skp
 
 
@@ -66,7 +66,8 @@ def kartu_skp(request, peran) -> list[Kartu]:
                 )
             )
     if peran.is_atasan:
-        jumlah = selectors.antrean_persetujuan(user).count()
+        # The menu's badge counts the same SKP; the count is taken once, with the others.
+        jumlah = jumlah_menu(request, "skp_antrean")
         if jumlah:
             kartu.append(
                 Kartu(

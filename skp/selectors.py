@@ -111,7 +111,21 @@ def pegawai_belum_punya_skp(user, periode: Periode) -> QuerySet[Pegawai]:
 # --- the atasan's pages, the matriks peran hasil and the RHK library --------------------------
 # (skp/views/atasan.py, skp/views/pustaka.py)
 def dinilai_ppk(pegawai_ids, tanggal) -> set[int]:
-    """Those of ``pegawai_ids`` whose pejabat penilai on ``tanggal`` is the PPK (3 queries).
+    """Those of ``pegawai_ids`` whose pejabat penilai on ``tanggal`` is the PPK (3 queries;
+    cached until the organisation changes — the admin's home page asks on every visit)."""
+    import hashlib
+
+    from inti.cache_versi import ambil
+
+    ids = sorted(set(pegawai_ids))
+    sidik = hashlib.sha1(",".join(map(str, ids)).encode(), usedforsecurity=False).hexdigest()
+    return ambil(
+        "organisasi", f"ppk:{tanggal.isoformat()}:{sidik}", lambda: _dinilai_ppk(ids, tanggal)
+    )
+
+
+def _dinilai_ppk(pegawai_ids, tanggal) -> set[int]:
+    """See :func:`dinilai_ppk`.
 
     The bulk form of ``rantai_penilai(p, tanggal).pejabat_penilai.is_ppk``: the pegawai has a
     definitif jabatan and nobody acts in any jabatan above it (the same

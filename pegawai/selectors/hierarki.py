@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
+from inti.cache_versi import ambil
 from pegawai.models import Instansi, Jabatan, Pegawai, Penugasan
 
 URUTAN_PEMANGKU = (Penugasan.Jenis.PLH, Penugasan.Jenis.PLT, Penugasan.Jenis.DEFINITIF)
@@ -116,7 +117,16 @@ def jabatan_definitif(pegawai: Pegawai, tanggal: dt.date) -> Penugasan | None:
 
 
 def rantai_penilai(pegawai: Pegawai, tanggal: dt.date) -> RantaiPenilai:
-    """The one answer to "who rates pegawai P on date D" (three queries at most)."""
+    """The one answer to "who rates pegawai P on date D" (three queries at most; cached until
+    the organisation changes, ``pegawai.sinyal``: every activity entered asks it)."""
+    return ambil(
+        "organisasi",
+        f"rantai:{pegawai.pk}:{tanggal.isoformat()}",
+        lambda: _rantai_penilai(pegawai, tanggal),
+    )
+
+
+def _rantai_penilai(pegawai: Pegawai, tanggal: dt.date) -> RantaiPenilai:
     penugasan = jabatan_definitif(pegawai, tanggal)
     if penugasan is None:
         return RantaiPenilai(pegawai, tanggal, None, None, None)
@@ -152,6 +162,17 @@ def pemangku_jabatan(
 
 
 def bawahan_langsung_ids(pegawai: Pegawai, tanggal: dt.date) -> set[int]:
+    """Ids of the pegawai whose pejabat penilai on ``tanggal`` is ``pegawai`` (cached until the
+    organisation changes, ``pegawai.sinyal``: the menu, the home page and every scoped list
+    ask it)."""
+    return ambil(
+        "organisasi",
+        f"bawahan:{pegawai.pk}:{tanggal.isoformat()}",
+        lambda: _bawahan_langsung_ids(pegawai, tanggal),
+    )
+
+
+def _bawahan_langsung_ids(pegawai: Pegawai, tanggal: dt.date) -> set[int]:
     """Ids of the pegawai whose pejabat penilai on ``tanggal`` is ``pegawai``.
 
     The exact inverse of :func:`rantai_penilai`, walked downwards a level at a time (two

@@ -49,6 +49,7 @@ from pegawai import permissions
 from pegawai.models import Instansi, Jabatan, Pegawai, Penugasan, Riwayat, UnitKerja
 from pegawai.rules import NipTidakValid, normalisasi_nip, validasi_nip
 from pegawai.services.organisasi import kabari_penugasan_berubah, periksa_penugasan
+from pegawai.sinyal import organisasi_berubah
 
 logger = logging.getLogger(__name__)
 
@@ -1093,6 +1094,7 @@ class _Impor:
         riwayat = self._riwayat_pegawai(baru, berubah, riwayat_impor.pk)
         riwayat += self._tulis_penugasan(pk_jabatan, riwayat_impor.pk)
         Riwayat.objects.bulk_create(riwayat, batch_size=_UKURAN_BATCH)
+        organisasi_berubah()  # bulk writes send no signal
 
     def _tulis_unit(self) -> dict[str, int]:
         baru = [

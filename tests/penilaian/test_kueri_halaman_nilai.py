@@ -109,13 +109,15 @@ def test_daftar_penilaian_kueri_tetap(client, org, periode, jendela, maret):
     url = reverse("nilai_daftar") + f"?jendela={jendela.tw[0].pk}"
 
     def hitung():
+        # The first visit after the organisation changed computes the roles again (cached
+        # until the next change): the budget is that of the visits after it.
+        client.get(url)
         with CaptureQueriesContext(connection) as q:
             r = client.get(url)
         assert r.status_code == 200
         return len(q), r
 
     tambah_bawahan(org, periode, 2)
-    client.get(url)
     sedikit, r = hitung()
     assert r.content.decode().count("Staf 0") == 2
     tambah_bawahan(org, periode, 6)

@@ -16,6 +16,7 @@ from ekinerja.demo.pemantauan import muat_demo_pemantauan
 from ekinerja.demo.penilaian import muat_demo_penilaian
 from ekinerja.demo.skp import muat_demo_skp
 from pegawai.services import organisasi as pegawai_services
+from pegawai.sinyal import organisasi_berubah
 
 
 class Command(BaseCommand):
@@ -48,6 +49,7 @@ class Command(BaseCommand):
             hasil = demo.muat_demo()
         finally:
             pegawai_services.PENDENGAR_PENUGASAN.extend(pendengar)
+            organisasi_berubah()  # the seed writes pegawai in bulk, past the signals
         skp_dibuat = muat_demo_skp()
         skp_dibuat += muat_demo_penilaian()  # evaluation windows and a few ratings
         skp_dibuat += muat_demo_pemantauan()  # activities (if none yet), then the summaries

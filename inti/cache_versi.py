@@ -1,0 +1,56 @@
+"""Per-request work that every page repeats, cached under a *version* that a change bumps.
+
+A page needs the user's roles (his subordinates, his operator units), the rating chain of
+whoever enters an activity, the holidays of a year.  They change seldom — when the
+organisation, an assignment or the calendar changes — and every page reads them, so they are
+kept in the cache under a key that carries the version of what they are computed from
+(``"organisasi"``, ``"kalender"``).  A change bumps that version (a new random token): every
+key computed before it is never read again and expires by itself.  No key has to be found and
+deleted, which is what makes the invalidation exact across processes that share the cache.
+
+With no shared cache (``make run`` without Redis) the cache is a folder shared by the web and
+the worker; with the cache unreachable every read is a miss and the value is computed again —
+slower, never wrong.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.core.cache import cache
+
+T = TypeVar("T")
+
+# An hour: long enough to serve a morning's peak, short enough that a version token lost
+# with its cache entry (eviction) costs at most one recomputation per key and hour.
+UMUR_DETIK = 60 * 60
+_KOSONG = object()
+
+
+def versi(nama: str) -> str:
+    """The current version token of ``nama``, created when the cache has none."""
+    kunci = f"versi:{nama}"
+    token = cache.get(kunci)
+    if token is None:
+        token = secrets.token_hex(6)
+        # add(): two processes creating it at once agree on the first one's token.
+        if not cache.add(kunci, token, timeout=None):
+            token = cache.get(kunci) or token
+    return token
+
+
+def naikkan_versi(*nama: str) -> None:
+    """Forget everything computed from ``nama`` (call it after the change is committed)."""
+    cache.set_many({f"versi:{n}": secrets.token_hex(6) for n in nama}, timeout=None)
+
+
+def ambil(nama: str, kunci: str, hitung: Callable[[], T], umur: int = UMUR_DETIK) -> T:
+    """``hitung()`` cached under ``kunci`` at the current version of ``nama``."""
+    penuh = f"{nama}:{versi(nama)}:{kunci}"
+    nilai = cache.get(penuh, _KOSONG)
+    if nilai is _KOSONG:
+        nilai = hitung()
+        cache.set(penuh, nilai, timeout=umur)
+    return nilai

@@ -6,7 +6,6 @@ import datetime as dt
 import logging
 
 from celery import shared_task
-from kombu.exceptions import OperationalError
 
 logger = logging.getLogger(__name__)
 
@@ -20,12 +19,9 @@ def perbarui_penilai(jabatan_id: int, mulai_iso: str) -> int:
 
 def saat_penugasan_berubah(jabatan_id: int, mulai: dt.date, selesai: dt.date | None) -> None:
     """A definitif/Plt/Plh assignment changed: re-route pending reviews below that jabatan.
-    (After commit; a broker outage must not break the admin's request — the queue then keeps
-    the old routing until the next change, and the service still checks rights on action.)"""
-    try:
-        perbarui_penilai.delay(jabatan_id, mulai.isoformat())
-    except OperationalError:
-        logger.warning(
-            "Broker tidak tersedia; penilai aktivitas di bawah jabatan %s belum diperbarui.",
-            jabatan_id,
-        )
+    (After commit; a broker outage must not break the admin's request — the task waits in
+    the outbox and the sweep sends it once the broker is back; until then the queue keeps
+    the old routing, and the service still checks rights on action.)"""
+    from pegawai.services.antrean import kirim_tugas
+
+    kirim_tugas(perbarui_penilai, jabatan_id, mulai.isoformat())

@@ -3,6 +3,8 @@
 import multiprocessing
 import os
 
+from gunicorn.glogging import Logger
+
 bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY") or min(2 * multiprocessing.cpu_count() + 1, 8))
 # Threads let a worker serve other requests while one waits on the database or storage.
@@ -18,5 +20,18 @@ max_requests_jitter = 200
 worker_tmp_dir = "/dev/shm"  # noqa: S108 - private to the container
 accesslog = "-"
 errorlog = "-"
+
+
+class LogTanpaPemeriksaan(Logger):
+    """The access log without the health probes: a load balancer asks /readyz every few
+    seconds and the docker health check every 15 s; their lines would bury the users'."""
+
+    def access(self, resp, req, environ, request_time):
+        if environ.get("PATH_INFO") in ("/healthz", "/readyz") and resp.status_code == 200:
+            return
+        super().access(resp, req, environ, request_time)
+
+
+logger_class = LogTanpaPemeriksaan
 # No runtime control socket (gunicorn >= 24 puts it in $HOME, which is read-only here).
 control_socket_disable = True

@@ -5,9 +5,26 @@ Each app owns its own block below; times are in ``CELERY_TIMEZONE`` (Asia/Jakart
 
 from __future__ import annotations
 
-from celery.schedules import crontab  # noqa: F401
+import os
+from datetime import timedelta
+
+from celery.schedules import crontab
+
+SAPU_DETIK = int(os.environ.get("EKINERJA_SAPU_DETIK") or 5)
 
 CELERY_BEAT_SCHEDULE: dict = {
+    # --- ekinerja ---
+    "ekinerja-sapu": {
+        # beat's tick, the outbox of tasks published while the broker was away, and the
+        # catch-up after an outage (ekinerja/tasks.py); a sweep not run in time is dropped
+        "task": "ekinerja.sapu",
+        "schedule": timedelta(seconds=SAPU_DETIK),
+        "options": {"expires": SAPU_DETIK},
+    },
+    "ekinerja-bersihkan-percobaan-masuk": {
+        "task": "ekinerja.bersihkan_percobaan_masuk",
+        "schedule": crontab(minute=45),
+    },
     # --- notifikasi ---
     "notifikasi-proses-riwayat": {
         "task": "notifikasi.proses_riwayat",

@@ -402,3 +402,54 @@ class Riwayat(models.Model):
         from .riwayat import label_aksi
 
         return label_aksi(self.aksi)
+
+
+# --- what the platform must keep when Redis is away (issue 22) -------------------------------
+class PercobaanMasuk(models.Model):
+    """Failed logins of one NIP (hashed), and its lock: in the database, so that stopping
+    Redis never lifts a lockout (``pegawai.services.masuk``)."""
+
+    kunci = models.CharField(max_length=64, unique=True)
+    gagal = models.PositiveSmallIntegerField(default=0)
+    sejak = models.DateTimeField(help_text=_("Kegagalan pertama dalam jendela hitungan."))
+    terkunci_sampai = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("percobaan masuk")
+        verbose_name_plural = _("percobaan masuk")
+
+    def __str__(self) -> str:
+        return f"{self.kunci[:12]}… {self.gagal}"
+
+
+class TugasTertunda(models.Model):
+    """A Celery task that could not be published (the broker was away): the outbox the
+    sweep sends again once the broker is back (``pegawai.services.antrean``)."""
+
+    nama = models.CharField(max_length=200)
+    argumen = models.JSONField(default=list, blank=True)
+    dibuat = models.DateTimeField(default=timezone.now)
+    percobaan = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("tugas tertunda")
+        verbose_name_plural = _("tugas tertunda")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.nama}{tuple(self.argumen)}"
+
+
+class Detak(models.Model):
+    """The last time a background process proved it runs (``beat``: the sweep it sends
+    was executed by a worker).  Read by /readyz and the status page."""
+
+    nama = models.CharField(max_length=40, unique=True)
+    waktu = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("detak layanan")
+        verbose_name_plural = _("detak layanan")
+
+    def __str__(self) -> str:
+        return f"{self.nama} {self.waktu:%Y-%m-%d %H:%M:%S}"

@@ -7,7 +7,6 @@ import logging
 from celery import shared_task
 from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, ValidationError
 from django.db import transaction
-from kombu.exceptions import OperationalError
 
 logger = logging.getLogger(__name__)
 
@@ -31,14 +30,8 @@ def buat_dokumen_evaluasi(self, penilaian_id: int) -> str:
 def jadwalkan_dokumen_evaluasi(penilaian_id: int) -> None:
     """Call inside the transaction that makes a rating final (or changes it after an
     objection): after commit, queue its document.  A broker outage never breaks the request
-    — the document is then made on demand when someone opens it."""
+    — the task waits in the outbox and the sweep sends it once the broker is back (and the
+    document is made on demand if someone opens it first)."""
+    from pegawai.services.antrean import kirim_tugas
 
-    def kirim():
-        try:
-            buat_dokumen_evaluasi.delay(penilaian_id)
-        except OperationalError:
-            logger.warning(
-                "Broker tidak tersedia; dokumen evaluasi %s dibuat saat diminta.", penilaian_id
-            )
-
-    transaction.on_commit(kirim)
+    transaction.on_commit(lambda: kirim_tugas(buat_dokumen_evaluasi, penilaian_id))

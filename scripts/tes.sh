@@ -26,4 +26,6 @@ if [ -n "${REDIS_URL:-}" ]; then
 else
   echo "== Broker Celery: filesystem (tanpa Redis); tes integrasi Redis dilewati"
 fi
-exec "$UV" run pytest -n "${PYTEST_WORKERS:-2}" "$@"
+# loadgroup: tests marked xdist_group("…") share one worker (the fault suite's private
+# PostgreSQL and Redis are started once, tests/gangguan); every other test is spread as usual.
+exec "$UV" run pytest -n "${PYTEST_WORKERS:-2}" --dist loadgroup "$@"

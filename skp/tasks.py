@@ -7,7 +7,6 @@ import logging
 from celery import shared_task
 from django.core.exceptions import ImproperlyConfigured, ObjectDoesNotExist, ValidationError
 from django.db import transaction
-from kombu.exceptions import OperationalError
 
 logger = logging.getLogger(__name__)
 
@@ -29,12 +28,8 @@ def buat_dokumen_skp(self, skp_id: int) -> str:
 
 def jadwalkan_dokumen_skp(skp) -> None:
     """After the transaction commits, queue the document; a broker outage never breaks the
-    request — the document is then made on demand when someone opens it."""
+    request — the task waits in the outbox and the sweep sends it once the broker is back
+    (and the document is made on demand if someone opens it first)."""
+    from pegawai.services.antrean import kirim_tugas
 
-    def kirim():
-        try:
-            buat_dokumen_skp.delay(skp.pk)
-        except OperationalError:  # broker down: the on-demand path covers it
-            logger.warning("Broker tidak tersedia; dokumen SKP %s dibuat saat diminta.", skp.pk)
-
-    transaction.on_commit(kirim)
+    transaction.on_commit(lambda pk=skp.pk: kirim_tugas(buat_dokumen_skp, pk))

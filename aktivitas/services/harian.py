@@ -14,31 +14,32 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Case, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aktivitas import rules
-from aktivitas.models import Aktivitas, PengaturanKinerja, RencanaAksi
+from aktivitas.models import Aktivitas, Kuasa, PengaturanKinerja, RencanaAksi
+from aktivitas.selectors.kuasa import SEBAGAI_KUASA, kuasa_berlaku
+from aktivitas.selectors.pengaturan import pengaturan_kinerja
+from inti.cache_versi import ambil
 from kalender.selectors import hari_libur
 from pegawai.models import Pegawai, Riwayat
 from pegawai.permissions import is_admin_instansi, peran
 from pegawai.selectors.hierarki import rantai_penilai
 from pegawai.services.organisasi import catat_riwayat
 from skp.models import RencanaHasilKerja, Skp
+from skp.sinyal import versi_skp_pegawai
 
 A = Aktivitas.Status
 
 
 # --- settings and calendar ----------------------------------------------------------------
 def pengaturan(instansi_id: int | None) -> PengaturanKinerja:
-    """The instansi's settings (created with the defaults on first use).  A user outside any
-    instansi (a platform superuser) gets the defaults, unsaved."""
-    if instansi_id is None:
-        return PengaturanKinerja()
-    obj, _created = PengaturanKinerja.objects.get_or_create(instansi_id=instansi_id)
-    return obj
+    """The instansi's settings (the defaults, unsaved, when it has none), cached until they
+    change (``aktivitas.selectors.pengaturan``)."""
+    return pengaturan_kinerja(instansi_id)
 
 
 def is_terlambat(pegawai: Pegawai, tanggal: dt.date, dientri: dt.date) -> bool:
@@ -48,12 +49,22 @@ def is_terlambat(pegawai: Pegawai, tanggal: dt.date, dientri: dt.date) -> bool:
 
 
 # --- rights -------------------------------------------------------------------------------
-def sebagai_pengisi(aktor: Pegawai, pegawai: Pegawai) -> str:
+def sebagai_pengisi(aktor: Pegawai, pegawai: Pegawai, *, kuasa: bool = False) -> str:
+    """The capacity in which ``aktor`` fills in for ``pegawai`` (PermissionDenied else).  With
+    ``kuasa`` (entering and changing activities and realisation drafts only) a colleague
+    holding the pegawai's kuasa pengisian in force today is accepted too (``"kuasa"``)."""
     if aktor.pk == pegawai.pk:
         return Riwayat.Sebagai.SENDIRI
     if peran(aktor).mengoperatori(pegawai):
         return Riwayat.Sebagai.OPERATOR
+    if kuasa and kuasa_berlaku(pegawai, aktor) is not None:
+        return SEBAGAI_KUASA
     raise PermissionDenied(_("Hanya pegawai itu sendiri atau operator unitnya yang dapat mengisi."))
+
+
+def kuasa_dipakai(aktor: Pegawai, pegawai: Pegawai, sebagai: str) -> Kuasa | None:
+    """The kuasa an act in capacity ``sebagai`` is done under (None for anyone else)."""
+    return kuasa_berlaku(pegawai, aktor) if sebagai == SEBAGAI_KUASA else None
 
 
 def wajib_penilai(aktor: Pegawai, pegawai: Pegawai, tanggal: dt.date) -> str:
@@ -92,7 +103,16 @@ class DataAktivitas:
 
 
 def skp_berlaku(pegawai: Pegawai, tanggal: dt.date) -> Skp | None:
-    """The pegawai's SKP in force on a date."""
+    """The pegawai's SKP in force on a date: the entry form and the entry service both ask,
+    on every activity; cached until one of his SKP changes (``skp.sinyal``)."""
+    return ambil(
+        versi_skp_pegawai(pegawai.pk),
+        tanggal.isoformat(),
+        lambda: _skp_berlaku(pegawai, tanggal),
+    )
+
+
+def _skp_berlaku(pegawai: Pegawai, tanggal: dt.date) -> Skp | None:
     # A draft revision does not replace the version in force until it is ditetapkan; before
     # any version is ditetapkan (January), activities follow the newest draft.
     return (
@@ -161,14 +181,35 @@ def _penilai_id(pegawai: Pegawai, tanggal: dt.date) -> int | None:
     return penilai.pegawai.pk if penilai and penilai.pegawai else None
 
 
+def _tunggu_kunci_yang_sama(pegawai: Pegawai, kunci: uuid.UUID) -> None:
+    """Serialise the requests carrying one idempotency key (PostgreSQL).
+
+    A retry racing its own first attempt would otherwise miss the uncommitted row, then see
+    it committed by the overlap check and be refused with "bertumpang tindih" naming its
+    own text.  The transaction-scoped advisory lock makes it wait for the first attempt to
+    end; the lookup after it (a new snapshot under READ COMMITTED) then finds that row and
+    answers with its success.  SQLite serialises every write transaction already
+    (``transaction_mode IMMEDIATE``).
+    """
+    if connection.vendor != "postgresql":
+        return
+    # Two 32-bit halves: the pegawai, and the key's first bytes (a collision only waits).
+    with connection.cursor() as cur:
+        cur.execute(
+            "SELECT pg_advisory_xact_lock(%s, %s)",
+            [pegawai.pk & 0x7FFFFFFF, int.from_bytes(kunci.bytes[:4], "big", signed=True)],
+        )
+
+
 @transaction.atomic
 def catat_aktivitas(
     aktor: Pegawai, pegawai: Pegawai, data: DataAktivitas, kunci: uuid.UUID | str
 ) -> tuple[Aktivitas, bool]:
     """Record one activity.  The same ``kunci`` posted again returns the first row (created
     = False): a double click or a retried post on a bad network makes one row only."""
-    sebagai = sebagai_pengisi(aktor, pegawai)
+    sebagai = sebagai_pengisi(aktor, pegawai, kuasa=True)
     kunci = uuid.UUID(str(kunci))
+    _tunggu_kunci_yang_sama(pegawai, kunci)
     ada = Aktivitas.objects.filter(pegawai=pegawai, kunci=kunci).first()
     if ada is not None:
         return ada, False
@@ -189,6 +230,7 @@ def catat_aktivitas(
         dientri_pada=sekarang,
         terlambat=is_terlambat(pegawai, data.tanggal, timezone.localdate(sekarang)),
         diisi_oleh=aktor,
+        kuasa=kuasa_dipakai(aktor, pegawai, sebagai),
         kunci=kunci,
     )
     try:
@@ -207,7 +249,8 @@ def catat_aktivitas(
         aksi="aktivitas.dicatat",
         sebagai=sebagai,
         ke_status=aktivitas.status,
-        data={"terlambat": aktivitas.terlambat},
+        data={"terlambat": aktivitas.terlambat}
+        | ({"kuasa": aktivitas.kuasa_id} if aktivitas.kuasa_id else {}),
     )
     return aktivitas, True
 
@@ -219,7 +262,7 @@ def _kunci(aktivitas: Aktivitas) -> Aktivitas:
 @transaction.atomic
 def ubah_aktivitas(aktor: Pegawai, aktivitas: Aktivitas, data: DataAktivitas) -> Aktivitas:
     aktivitas = _kunci(aktivitas)
-    sebagai = sebagai_pengisi(aktor, aktivitas.pegawai)
+    sebagai = sebagai_pengisi(aktor, aktivitas.pegawai, kuasa=True)
     if not aktivitas.bisa_diubah:
         raise ValidationError(_("Aktivitas yang sudah disetujui tidak dapat diubah."))
     skp = periksa_aktivitas(aktivitas.pegawai, data, kecuali_pk=aktivitas.pk)
@@ -247,7 +290,7 @@ def ubah_aktivitas(aktor: Pegawai, aktivitas: Aktivitas, data: DataAktivitas) ->
 @transaction.atomic
 def hapus_aktivitas(aktor: Pegawai, aktivitas: Aktivitas) -> None:
     aktivitas = _kunci(aktivitas)
-    sebagai = sebagai_pengisi(aktor, aktivitas.pegawai)
+    sebagai = sebagai_pengisi(aktor, aktivitas.pegawai, kuasa=True)
     if not aktivitas.bisa_diubah:
         raise ValidationError(_("Aktivitas yang sudah disetujui tidak dapat dihapus."))
     catat_riwayat(

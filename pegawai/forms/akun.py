@@ -2,41 +2,31 @@
 
 from __future__ import annotations
 
-import hashlib
-
 from django import forms
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.contrib.auth.forms import (
     AuthenticationForm,
     PasswordChangeForm,
-    PasswordResetForm,
     SetPasswordForm,
 )
-from django.contrib.auth.tokens import default_token_generator
-from django.contrib.sites.shortcuts import get_current_site
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_variables
 
 from pegawai.models import Pegawai, UnitKerja
 from pegawai.rules import NIP_LENGTH, normalisasi_nip
+from pegawai.services import masuk as services_masuk
 
 
 # --- throttling -----------------------------------------------------------------------------
-def _kunci_cache(jenis: str, nip: str) -> str:
-    # Hashed: whatever was typed becomes a safe cache key of fixed length.
-    return f"akun:{jenis}:{hashlib.sha256(nip.encode()).hexdigest()[:40]}"
-
-
 class PembatasMasuk:
-    """Failed logins per NIP, counted in the cache; too many lock the NIP for a while.
+    """Failed logins per NIP, counted in the database; too many lock the NIP for a while.
 
     Per NIP rather than per address: civil servants of one office often share one public
-    IP, and the attack to stop is guessing one colleague's password.
+    IP, and the attack to stop is guessing one colleague's password.  In the database, not
+    the cache: stopping Redis must neither block logins nor lift a lock
+    (``pegawai.services.masuk``).
     """
 
     @staticmethod
@@ -50,37 +40,16 @@ class PembatasMasuk:
 
     @classmethod
     def terkunci(cls, nip: str) -> bool:
-        return cache.get(_kunci_cache("kunci", nip)) is not None
+        return services_masuk.terkunci(nip)
 
     @classmethod
     def catat_gagal(cls, nip: str) -> bool:
         """Count one failure; return True when it locks the NIP."""
-        kunci = _kunci_cache("gagal", nip)
-        cache.add(kunci, 0, timeout=cls.detik())
-        try:
-            jumlah = cache.incr(kunci)
-        except ValueError:  # expired between add and incr
-            cache.set(kunci, 1, timeout=cls.detik())
-            jumlah = 1
-        if jumlah < cls.batas():
-            return False
-        cache.set(_kunci_cache("kunci", nip), True, timeout=cls.detik())
-        cache.delete(kunci)
-        return True
+        return services_masuk.catat_gagal(nip, batas=cls.batas(), detik=cls.detik())
 
     @classmethod
     def berhasil(cls, nip: str) -> None:
-        cache.delete(_kunci_cache("gagal", nip))
-
-
-def _boleh_kirim_reset(nip: str) -> bool:
-    """At most a few reset e-mails per NIP an hour, so nobody can flood a colleague's inbox."""
-    kunci = _kunci_cache("reset", nip)
-    cache.add(kunci, 0, timeout=60 * 60)
-    try:
-        return cache.incr(kunci) <= getattr(settings, "EKINERJA_RESET_BATAS_PER_JAM", 3)
-    except ValueError:
-        return True
+        services_masuk.berhasil(nip)
 
 
 # --- fields ---------------------------------------------------------------------------------
@@ -128,6 +97,12 @@ class MasukForm(AuthenticationForm):
         nip.help_text = BANTUAN_NIP
         nip.widget = NipInput(attrs={"autofocus": True})
         self.fields["password"].label = _("Kata sandi")
+        # Read by the login's history (akun): such a session ends after 30 idle minutes.
+        self.fields["komputer_bersama"] = forms.BooleanField(
+            label=_("Ini komputer bersama (dipakai bergantian, warnet)"),
+            help_text=_("Anda keluar otomatis setelah 30 menit tanpa aktivitas."),
+            required=False,
+        )
 
     def clean_username(self) -> str:
         return normalisasi_nip(self.cleaned_data["username"])
@@ -217,10 +192,13 @@ class SetelSandiForm(_LabelSandiMixin, SetPasswordForm):
         self._label_sandi()
 
 
-class ResetSandiForm(PasswordResetForm):
-    """Ask for the NIP (pegawai know it by heart; many share or forget their e-mail)."""
+class ResetSandiForm(forms.Form):
+    """Ask for the NIP (pegawai know it by heart; many share or forget their e-mail).
 
-    email = None
+    Only the NIP's form is checked here; whether it belongs to anyone is decided off the
+    request path (:mod:`pegawai.services.reset_sandi`), so the answer tells nothing.
+    """
+
     nip = forms.CharField(label=_("NIP"), help_text=BANTUAN_NIP, widget=NipInput())
 
     def clean_nip(self) -> str:
@@ -228,46 +206,6 @@ class ResetSandiForm(PasswordResetForm):
         if not nip.isdigit() or len(nip) != NIP_LENGTH:
             raise ValidationError(_("NIP terdiri atas 18 angka."), code="format")
         return nip
-
-    def get_users(self, nip: str):
-        # Unlike Django's default, also pegawai whose password was never set: the link is
-        # how a newly registered pegawai with an e-mail chooses his first password.
-        return Pegawai.objects.filter(nip=nip, is_active=True).exclude(email="")
-
-    def save(
-        self,
-        domain_override=None,
-        subject_template_name="emails/reset_sandi_subjek.txt",
-        email_template_name="emails/reset_sandi.txt",
-        use_https=False,
-        token_generator=default_token_generator,
-        from_email=None,
-        request=None,
-        html_email_template_name=None,
-        extra_email_context=None,
-    ) -> None:
-        nip = self.cleaned_data["nip"]
-        domain = domain_override or get_current_site(request).domain
-        for pegawai in self.get_users(nip):
-            if not _boleh_kirim_reset(nip):
-                return
-            context = {
-                "email": pegawai.email,
-                "domain": domain,
-                "uid": urlsafe_base64_encode(force_bytes(pegawai.pk)),
-                "user": pegawai,
-                "token": token_generator.make_token(pegawai),
-                "protocol": "https" if use_https else "http",
-                **(extra_email_context or {}),
-            }
-            self.send_mail(
-                subject_template_name,
-                email_template_name,
-                context,
-                from_email,
-                pegawai.email,
-                html_email_template_name=html_email_template_name,
-            )
 
 
 # --- the pegawai list -----------------------------------------------------------------------

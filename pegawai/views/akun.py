@@ -9,12 +9,13 @@ from django.contrib import messages
 from django.contrib.auth import update_session_auth_hash
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse_lazy
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -32,6 +33,7 @@ from pegawai.permissions import Peran, peran
 from pegawai.selectors import organisasi as selectors
 from pegawai.selectors.hierarki import rantai_penilai
 from pegawai.services import organisasi as services
+from pegawai.services import reset_sandi as services_reset
 
 PER_HALAMAN = 25
 
@@ -41,6 +43,11 @@ class MasukView(auth_views.LoginView):
     form_class = MasukForm
     # A logged-in user may open it to switch accounts (no redirect, as the access matrix says).
     template_name = "registration/masuk.html"
+
+    def form_valid(self, form):
+        # The login signal's receivers (akun) read it: a shared computer's session.
+        self.request.komputer_bersama = form.cleaned_data.get("komputer_bersama", False)
+        return super().form_valid(form)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -92,19 +99,20 @@ class GantiSandiSelesaiView(auth_views.PasswordChangeDoneView):
 
 
 class ResetSandiView(auth_views.PasswordResetView):
+    """The same answer for every well-formed NIP: the e-mail is queued, never sent here."""
+
     form_class = ResetSandiForm
     template_name = "registration/reset_sandi.html"
-    subject_template_name = "emails/reset_sandi_subjek.txt"
-    email_template_name = "emails/reset_sandi.txt"
-    html_email_template_name = "emails/reset_sandi.html"
     success_url = reverse_lazy("reset_sandi_terkirim")
 
-    @property
-    def extra_email_context(self) -> dict:
-        return {
-            "nama_aplikasi": settings.EKINERJA_NAMA_APLIKASI,
-            "berlaku_jam": max(1, settings.PASSWORD_RESET_TIMEOUT // 3600),
-        }
+    def form_valid(self, form):
+        services_reset.minta_tautan_reset(
+            form.cleaned_data["nip"],
+            domain=get_current_site(self.request).domain,
+            protokol="https" if self.request.is_secure() else "http",
+            bahasa=translation.get_language(),
+        )
+        return HttpResponseRedirect(self.get_success_url())
 
 
 class ResetSandiTerkirimView(auth_views.PasswordResetDoneView):

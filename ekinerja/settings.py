@@ -68,6 +68,10 @@ INSTALLED_APPS = [
     "penilaian",
     "notifikasi",
     "pemantauan",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "akun",
 ]
 
 MIDDLEWARE = [
@@ -79,9 +83,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "akun.middleware.SesiMiddleware",
+    "akun.middleware.DuaLangkahMiddleware",
     "pegawai.middleware.WajibGantiSandiMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
 ]
 
@@ -99,7 +107,6 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "ekinerja.context_processors.navigasi",
-                "notifikasi.context_processors.notifikasi",
             ],
         },
     },
@@ -127,14 +134,25 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache and broker -----------------------------------------------------------------
 REDIS_URL = env("REDIS_URL")
 if REDIS_URL:
+    # Redis is an optimisation, never a gate: an unreachable Redis reads as a miss
+    # (ekinerja/cache.py); short timeouts so that a vanished host does not hold a request.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "ekinerja.cache.CacheTangguh",
             "LOCATION": env("CACHE_URL", REDIS_URL),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # A folder, not each process's memory: the web and the worker of `make run` must see the
+    # same cache versions (inti/cache_versi.py) — a change made by an import in the worker
+    # has to reach the web's cached roles.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+        }
+    }
 
 BROKER_DIR = VAR_DIR / "broker"
 CELERY_BROKER_URL = env("CELERY_BROKER_URL", REDIS_URL or "filesystem://")
@@ -148,14 +166,42 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "control_folder": str(BROKER_DIR / "control"),
         "store_processed": False,
     }
-else:
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
+# The hard limit of the longest task (the nightly rebuild takes ~20 s on the bench kabupaten).
+CELERY_TASK_TIME_LIMIT = env_int("CELERY_TASK_TIME_LIMIT", 240)
+CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 40
+if not CELERY_BROKER_URL.startswith("filesystem://"):
+    # A task taken by a worker that then dies (SIGKILL, OOM, lost host) goes back to the
+    # queue once it has been unacknowledged for visibility_timeout: longer than the longest
+    # task (else a running task would be handed out twice), looked for every 10 s, so that
+    # it is redelivered within 5 minutes.  docs/operasi.md, "Antrean dan pemulihan".
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", CELERY_TASK_TIME_LIMIT + 30),
+        "unacked_restore_interval": env_int("CELERY_RESTORE_INTERVAL", 10),
+        "unacked_restore_throttle": 1,
+        # A vanished broker host must not hold a web request that queues a task.
+        "socket_connect_timeout": 1,
+        "socket_timeout": 10,
+        "health_check_interval": 10,
+    }
 CELERY_BROKER_CONNECTION_TIMEOUT = 3
+# A worker reconnects forever, within seconds of the broker's return (ekinerja/celery.py).
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_CONNECTION_MAX_RETRIES = None
+CELERY_WORKER_CONSUMER = "ekinerja.celery:KonsumenCepatPulih"
+# A publish is tried three times within half a second (plus connect timeouts); what still
+# fails is kept in the database outbox (pegawai.services.antrean) and sent again by the
+# sweep (ekinerja.tasks.sapu).
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 2,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
+}
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_TASK_TIME_LIMIT = 300
-CELERY_TASK_SOFT_TIME_LIMIT = 240
+# The sweep's period (seconds): beat's tick, outbox resend and catch-up after an outage.
+EKINERJA_SAPU_DETIK = env_int("EKINERJA_SAPU_DETIK", 5)
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
 CELERY_TIMEZONE = env("TIME_ZONE", "Asia/Jakarta")
 from .jadwal import CELERY_BEAT_SCHEDULE  # noqa: E402, F401, I001  (the static schedule)
@@ -178,6 +224,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
+# Two-step login (django-otp, the akun app): the name the authenticator app shows, and how
+# many reverse proxies of our own stand before the app (their X-Forwarded-For is believed).
+OTP_TOTP_ISSUER = env("EKINERJA_NAMA_APLIKASI", "e-Kinerja")
+EKINERJA_PROKSI_TEPERCAYA = env_int("EKINERJA_PROKSI_TEPERCAYA", 0)
 
 # --- Language and time ----------------------------------------------------------------
 LANGUAGE_CODE = "id"
@@ -241,10 +291,33 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Security -------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
+# Sessions live in the database (they survive a cache restart) and are read through the
+# cache (no query per page while the cache answers; with the cache down, from the database).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12)
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Content-Security-Policy (django-csp) on every response: only this origin's files, no inline
+# script or style, no eval (templates read their JS from static/js through data- attributes;
+# htmx is configured without eval and without its injected indicator <style>).  A response
+# that sets its own policy (an evidence file shown inline) keeps it.  docs/operasi.md.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "connect-src": ["'self'"],
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "worker-src": ["'self'"],
+        "manifest-src": ["'self'"],
+    }
+}
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
@@ -253,7 +326,7 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
-    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 
 # --- Logging --------------------------------------------------------------------------
 LOGGING = {

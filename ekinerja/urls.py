@@ -3,12 +3,18 @@ from django.urls import include, path
 
 from skp.urls import verifikasi
 
-from .health import healthz
+from .health import healthz, readyz
+from .pwa import manifest, service_worker
+from .status import status_layanan
 
 admin.site.site_header = "e-Kinerja — superuser"
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
+    path("status-layanan/", status_layanan, name="status_layanan"),
+    path("sw.js", service_worker, name="sw"),
+    path("manifest.webmanifest", manifest, name="manifest"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
     path("skp/", include("skp.urls")),
@@ -18,5 +24,6 @@ urlpatterns = [
     path("notifikasi/", include("notifikasi.urls")),
     path("pemantauan/", include("pemantauan.urls")),
     path("verifikasi/", include(verifikasi)),
+    path("akun/", include("akun.urls")),
     path("", include("pegawai.urls")),
 ]

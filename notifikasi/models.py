@@ -22,6 +22,7 @@ class Jenis(models.TextChoices):
     KEBERATAN_DIPUTUS = "keberatan_diputus", _("Keberatan diputus")
     AKTIVITAS_DIKEMBALIKAN = "aktivitas_dikembalikan", _("Aktivitas dikembalikan")
     MANUAL = "manual", _("Pengingat dari pengelola")
+    MASUK_PERANGKAT_BARU = "masuk_perangkat_baru", _("Masuk dari perangkat baru")
 
 
 #: Kinds a user cannot switch off (deadlines with consequences and decisions about him).
@@ -34,6 +35,7 @@ JENIS_WAJIB = frozenset(
         Jenis.KEBERATAN_DIPUTUS,
         Jenis.KEBERATAN_DIAJUKAN,
         Jenis.MANUAL,
+        Jenis.MASUK_PERANGKAT_BARU,  # a security alert: the stolen password's only witness
     }
 )
 

@@ -24,6 +24,8 @@ class WajibGantiSandiMiddleware:
             user is not None
             and user.is_authenticated
             and getattr(user, "wajib_ganti_sandi", False)
+            # A session still owing the second step of login (akun) passes that first.
+            and not getattr(request, "menunggu_dua_langkah", False)
             and not self._bebas(request.path)
         ):
             tujuan = reverse("ganti_sandi")

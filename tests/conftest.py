@@ -14,6 +14,16 @@ from tests.factories import (
 )
 
 
+@pytest.fixture(autouse=True)
+def _cache_kosong():
+    """Each test starts with an empty cache: the local-memory cache outlives the test's
+    rolled-back data, and ids are reused on SQLite."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @dataclass
 class Organisasi:
     """A small instansi: a dinas with a kepala (JPT), a bidang, a seksi and staff.
@@ -120,3 +130,28 @@ def org(db) -> Organisasi:
 @pytest.fixture
 def hari_ini() -> dt.date:
     return dt.date.today()
+
+
+def verifikasi_2fa(client) -> None:
+    """Mark the client's logged-in session as past the second step of login (akun), as if
+    the user had typed his code.  ``force_login`` does it by itself (fixture below)."""
+    from akun.rules import SESI_LOLOS
+
+    sesi = client.session
+    sesi[SESI_LOLOS] = True
+    sesi.save()
+
+
+@pytest.fixture(autouse=True)
+def _force_login_lolos_2fa(monkeypatch):
+    """``force_login`` skips the password step, so it skips the second step too: a test that
+    checks the second step logs in through the form (tests/akun)."""
+    from django.test import Client
+
+    asli = Client.force_login
+
+    def force_login(self, user, backend=None):
+        asli(self, user, backend)
+        verifikasi_2fa(self)
+
+    monkeypatch.setattr(Client, "force_login", force_login)

@@ -7,14 +7,18 @@ Inside an app: a service never imports a view, and nothing outside the project r
 into another app's views.
 
 Reading: "all of them" includes notifikasi for pemantauan (the dashboards' "kirim pengingat"
-action calls the notification service); notifikasi never imports pemantauan."""
+action calls the notification service); notifikasi never imports pemantauan.
+
+``akun`` (account security: two-step login, login history, sessions) is a reader too: it
+records logins through Django's auth signals (so ``pegawai``'s login view needs nothing of
+it) and tells the user of a new device through notifikasi; no app imports akun."""
 
 import ast
 from pathlib import Path
 
 AKAR = Path(__file__).resolve().parent.parent
 URUTAN = ["inti", "pegawai", "kalender", "skp", "aktivitas", "penilaian"]
-PEMBACA = {"notifikasi", "pemantauan"}
+PEMBACA = {"notifikasi", "pemantauan", "akun"}
 SEMUA = set(URUTAN) | PEMBACA
 
 
@@ -41,7 +45,7 @@ def _views(modul: str) -> bool:
 
 
 def _boleh(app: str) -> set[str]:
-    if app == "pemantauan":
+    if app in {"pemantauan", "akun"}:
         return set(URUTAN) | {"notifikasi", app}
     if app in PEMBACA:
         return set(URUTAN) | {app}
@@ -89,4 +93,5 @@ def test_deteksi_bekerja():
     assert "skp" not in _boleh("pegawai") and "pegawai" in _boleh("skp")
     assert "kalender" in _boleh("aktivitas") and "aktivitas" not in _boleh("kalender")
     assert _boleh("inti") == {"inti"}
+    assert "akun" not in _boleh("pegawai") and "akun" not in _boleh("notifikasi")
     assert _views("aktivitas.views.harian") and not _views("aktivitas.services.harian")

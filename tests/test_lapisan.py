@@ -24,6 +24,7 @@ PAKET = [
     "penilaian",
     "notifikasi",
     "pemantauan",
+    "akun",
     "ekinerja",
 ]
 TULIS = {

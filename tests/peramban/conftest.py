@@ -104,11 +104,22 @@ def buka(peramban):
 
 
 def masuk(halaman, url: str, nip: str) -> None:
-    """Log in through the real form."""
-    from ekinerja.demo.organisasi import DEMO_SANDI
+    """Log in through the real form, both steps: the user is given an authenticator app (a
+    new one each time, so that no code is reused) and types its code."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
 
+    from ekinerja.demo.organisasi import DEMO_SANDI
+    from pegawai.models import Pegawai
+    from tests.akun.conftest import kode_totp
+
+    pegawai = Pegawai.objects.get(nip=nip)
+    TOTPDevice.objects.filter(user=pegawai).delete()
+    perangkat = TOTPDevice.objects.create(user=pegawai, name="Ponsel uji", confirmed=True)
     halaman.goto(f"{url}/masuk/")
     halaman.fill("input[name=username]", nip)
     halaman.fill("input[name=password]", DEMO_SANDI)
     halaman.click("button[type=submit]")
+    halaman.wait_for_url(f"{url}/akun/dua-langkah/verifikasi/**")
+    halaman.fill("input[name=kode]", kode_totp(perangkat))
+    halaman.click("form.form button.btn-primary")
     halaman.wait_for_url(f"{url}/")

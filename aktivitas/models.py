@@ -101,6 +101,66 @@ class RencanaAksi(models.Model):
         return self.teks[:80]
 
 
+class Kuasa(models.Model):
+    """Kuasa pengisian: a pegawai lets a named colleague of his instansi enter and change his
+    daily activities and realisation drafts for a period (issue 14), instead of handing over
+    his password.  Never the right to submit, rate or approve.  Revoked, it stays as a record;
+    every row entered under it points at it (``Aktivitas.kuasa``, ``RealisasiBulanan.kuasa``).
+    """
+
+    pemberi = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("pemberi kuasa"),
+        on_delete=models.PROTECT,
+        related_name="kuasa_diberikan",
+    )
+    penerima = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("penerima kuasa"),
+        on_delete=models.PROTECT,
+        related_name="kuasa_diterima",
+    )
+    mulai = models.DateField(_("berlaku mulai"))
+    selesai = models.DateField(_("berlaku sampai"))
+    keperluan = models.CharField(_("keperluan"), max_length=200, blank=True)
+    dibuat_pada = models.DateTimeField(auto_now_add=True)
+    dicabut_pada = models.DateTimeField(_("dicabut pada"), null=True, blank=True)
+    dicabut_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("kuasa pengisian")
+        verbose_name_plural = _("kuasa pengisian")
+        ordering = ["-mulai", "-id"]
+        indexes = [
+            models.Index(fields=["penerima", "selesai"]),
+            models.Index(fields=["pemberi", "selesai"]),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(selesai__gte=models.F("mulai")), name="kuasa_selesai_setelah_mulai"
+            ),
+            models.CheckConstraint(
+                condition=~Q(pemberi=models.F("penerima")), name="kuasa_bukan_diri_sendiri"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        masa = f"{self.mulai:%d-%m-%Y}–{self.selesai:%d-%m-%Y}"
+        return f"{self.pemberi_id} → {self.penerima_id} {masa}"
+
+    def keadaan(self, tanggal) -> str:
+        """The state on ``tanggal``: dicabut, berakhir, akan_datang or berlaku."""
+        if self.dicabut_pada is not None:
+            return "dicabut"
+        if tanggal > self.selesai:
+            return "berakhir"
+        if tanggal < self.mulai:
+            return "akan_datang"
+        return "berlaku"
+
+
 class Aktivitas(models.Model):
     """One daily activity (progress harian) of a pegawai, with the time it was entered."""
 
@@ -162,6 +222,17 @@ class Aktivitas(models.Model):
         related_name="+",
         help_text=_("Operator, bila diisi atas nama pegawai."),
     )
+    # The kuasa pengisian it was entered under (changes under a kuasa are in its history); no
+    # index of its own: read through the activity, never searched by (issue 12: every index
+    # costs each insert).
+    kuasa = models.ForeignKey(
+        Kuasa,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+    )
     kunci = models.UUIDField(
         _("kunci idempotensi"), help_text=_("Dibuat di peramban: kiriman ulang tidak menggandakan.")
     )
@@ -199,7 +270,13 @@ class Aktivitas(models.Model):
 
     @property
     def diisi_operator(self) -> bool:
-        return self.diisi_oleh_id != self.pegawai_id
+        """Entered by an operator on the pegawai's behalf (not under a kuasa)."""
+        return self.diisi_oleh_id != self.pegawai_id and self.kuasa_id is None
+
+    @property
+    def diisi_kuasa(self) -> bool:
+        """Entered by a colleague under the pegawai's kuasa pengisian."""
+        return self.kuasa_id is not None
 
     @property
     def durasi_menit(self) -> int:
@@ -288,6 +365,9 @@ class RealisasiBulanan(models.Model):
     ditinjau_pada = models.DateTimeField(null=True, blank=True)
     diisi_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    kuasa = models.ForeignKey(
+        Kuasa, on_delete=models.PROTECT, null=True, blank=True, related_name="+", db_index=False
     )
 
     class Meta:

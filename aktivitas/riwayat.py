@@ -40,3 +40,10 @@ daftarkan(
         "bukti.dihapus": _("Bukti dukung dihapus"),
     }
 )
+
+daftarkan(
+    {
+        "kuasa.diberikan": _("Kuasa pengisian diberikan"),
+        "kuasa.dicabut": _("Kuasa pengisian dicabut"),
+    }
+)

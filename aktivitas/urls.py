@@ -9,6 +9,7 @@ from django.urls import include, path
 from aktivitas.views import bukti as v_bukti
 from aktivitas.views import harian as v_harian
 from aktivitas.views import impor as v_impor
+from aktivitas.views import kuasa as v_kuasa
 from aktivitas.views import realisasi as v_realisasi
 from aktivitas.views import tinjau as v_tinjau
 
@@ -79,10 +80,19 @@ tinjau = [
 ]
 
 
+# Kuasa pengisian (delegation of entry to a colleague), under ``aktivitas/kuasa/``.
+kuasa = [
+    path("", v_kuasa.daftar, name="aktivitas_kuasa"),
+    path("unit/", v_kuasa.unit, name="aktivitas_kuasa_unit"),
+    path("<int:pk>/cabut/", v_kuasa.cabut, name="aktivitas_kuasa_cabut"),
+]
+
+
 urlpatterns = [
     path("", include(harian)),
     path("bukti/", include(bukti)),
     path("tinjau/", include(tinjau)),
     path("realisasi/", include(realisasi)),
     path("impor/", include(impor)),
+    path("kuasa/", include(kuasa)),
 ]

@@ -345,6 +345,9 @@ def beban(request: HttpRequest) -> HttpResponse:
             _("Hari berisi"),
             _("Hari kerja"),
             _("Pencilan"),
+            _("Diisi sendiri"),
+            _("Diisi operator"),
+            _("Diisi atas kuasa"),
         ]
         label = {"tinggi": _("beban tinggi"), "rendah": _("beban rendah"), "": ""}
         return respons_tabel(
@@ -361,6 +364,9 @@ def beban(request: HttpRequest) -> HttpResponse:
                     b.hari_berisi,
                     b.hari_kerja,
                     label[b.pencilan],
+                    b.sumber.sendiri,
+                    b.sumber.operator,
+                    b.sumber.kuasa,
                 ]
                 for b in baris
             ],

@@ -21,6 +21,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from aktivitas.models import RealisasiBulanan, RencanaAksi
 from aktivitas.services import bukti as services_bukti
 from aktivitas.services import harian as akt
+from aktivitas.services import kuasa as services_kuasa
 from skp.models import (
     Dokumen,
     IndikatorKinerja,
@@ -43,12 +44,13 @@ from tests.akses import (  # noqa: F401
     skp,
     staf,
 )
+from tests.akun import akses as akses_akun
 from tests.factories import PegawaiFactory
 from tests.notifikasi import akses as akses_notifikasi
 from tests.pemantauan import akses as akses_pemantauan
 from tests.penilaian import akses as akses_penilaian
 
-MODUL_APP = (akses_penilaian, akses_notifikasi, akses_pemantauan)
+MODUL_APP = (akses_penilaian, akses_notifikasi, akses_pemantauan, akses_akun)
 
 # The staf's own draft SKP: the owner and his unit's operator edit it; others who may see it
 # (his atasan, the admin, the superuser) are refused the change; another instansi sees nothing.
@@ -74,9 +76,18 @@ def aktivitas(org):
     return {"pk": org.aktivitas_staf.pk}
 
 
+def kuasa_staf(org):
+    """The staf's kuasa pengisian to the jf, for two weeks from today."""
+    hari_ini = dt.date.today()
+    return services_kuasa.beri_kuasa(org.staf, org.jf, hari_ini, hari_ini + dt.timedelta(days=14))
+
+
 ATURAN: dict[str, Aturan] = {
     # public
     "healthz": Aturan(semua(200)),
+    "readyz": Aturan(semua(200)),
+    "sw": Aturan(semua(200)),
+    "manifest": Aturan(semua(200)),
     "set_language": Aturan(semua(302), metode="post", data={"language": "en", "next": "/"}),
     "masuk": Aturan(semua(200)),
     "reset_sandi": Aturan(semua(200)),
@@ -241,6 +252,17 @@ ATURAN: dict[str, Aturan] = {
     "aktivitas_impor": Aturan(SEMUA_MASUK),
     "aktivitas_impor_templat": Aturan(SEMUA_MASUK, kwargs=lambda org: {"fmt": "xlsx"}),
     "aktivitas_impor_terapkan": Aturan(masuk_dulu(**dict.fromkeys(PERAN[1:], 302)), metode="post"),
+    "status_layanan": Aturan(HANYA_ADMIN),
+    # Kuasa pengisian: everyone has his own page; the unit list is the operator's and admin's;
+    # revoking the staf's kuasa (to the jf) asks first: the staf, his operator, the admin.
+    "aktivitas_kuasa": Aturan(SEMUA_MASUK),
+    "aktivitas_kuasa_unit": Aturan(
+        masuk_dulu(asn=403, atasan=403, operator=200, admin=200, superuser=403, lain=403)
+    ),
+    "aktivitas_kuasa_cabut": Aturan(
+        masuk_dulu(asn=200, atasan=404, operator=200, admin=200, superuser=404, lain=404),
+        kwargs=lambda o: {"pk": kuasa_staf(o).pk},
+    ),
     "kelola_operator": Aturan(HANYA_ADMIN),
     "kelola_operator_tambah": Aturan(HANYA_ADMIN),
     "kelola_operator_cabut": Aturan(

@@ -19,10 +19,11 @@ from aktivitas import rules
 from aktivitas.models import (
     Aktivitas,
     BuktiDukung,
-    PengaturanKinerja,
     RealisasiBulanan,
     RencanaAksi,
 )
+from aktivitas.selectors.kuasa import q_pemberi_kuasa
+from aktivitas.selectors.pengaturan import pengaturan_kinerja
 from kalender.models import HariLibur
 from pegawai.models import Pegawai
 from pegawai.selectors.organisasi import pegawai_terlihat
@@ -35,13 +36,16 @@ JAM_MULAI_BAWAAN = dt.time(7, 30)
 # --- scoped reads ---------------------------------------------------------------------------
 def aktivitas_terlihat(user) -> QuerySet[Aktivitas]:
     """Activities of the pegawai the user may see, plus those he was made the penilai of
-    (a Plh reviews the days he acted, even after the acting ends)."""
+    (a Plh reviews the days he acted, even after the acting ends), plus those of the pegawai
+    whose kuasa pengisian he holds today."""
     qs = Aktivitas.objects.select_related(
         "pegawai__unit_kerja", "rhk", "rencana_aksi", "diisi_oleh"
     )
     if user.is_superuser:
         return qs
-    return qs.filter(Q(pegawai__in=pegawai_terlihat(user).values("pk")) | Q(penilai=user))
+    return qs.filter(
+        Q(pegawai__in=pegawai_terlihat(user).values("pk")) | Q(penilai=user) | q_pemberi_kuasa(user)
+    )
 
 
 def get_aktivitas(user, pk: int) -> Aktivitas:
@@ -50,11 +54,16 @@ def get_aktivitas(user, pk: int) -> Aktivitas:
 
 
 def realisasi_terlihat(user) -> QuerySet[RealisasiBulanan]:
-    """Monthly realisation rows of the pegawai the user may see, plus those he reviews."""
+    """Monthly realisation rows of the pegawai the user may see, plus those he reviews, plus
+    those of the pegawai whose kuasa pengisian he holds today."""
     qs = RealisasiBulanan.objects.select_related("skp__pegawai__unit_kerja", "indikator")
     if user.is_superuser:
         return qs
-    return qs.filter(Q(skp__pegawai__in=pegawai_terlihat(user).values("pk")) | Q(penilai=user))
+    return qs.filter(
+        Q(skp__pegawai__in=pegawai_terlihat(user).values("pk"))
+        | Q(penilai=user)
+        | q_pemberi_kuasa(user, "skp__pegawai")
+    )
 
 
 def get_realisasi(user, pk: int) -> RealisasiBulanan:
@@ -169,14 +178,7 @@ def rencana_aksi_periode(
 # --- settings and calendar (reads only: a page never creates the settings row) --------------
 def batas_hari_terlambat(instansi_id: int | None) -> int:
     """N of "entered more than N workdays after its date is late" for an instansi."""
-    if instansi_id is None:
-        return rules.BATAS_HARI_KERJA_TERLAMBAT
-    n = (
-        PengaturanKinerja.objects.filter(instansi_id=instansi_id)
-        .values_list("batas_hari_kerja_terlambat", flat=True)
-        .first()
-    )
-    return rules.BATAS_HARI_KERJA_TERLAMBAT if n is None else n
+    return pengaturan_kinerja(instansi_id).batas_hari_kerja_terlambat
 
 
 def libur_rentang(instansi_id: int | None, mulai: dt.date, selesai: dt.date) -> dict[dt.date, str]:

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 
 from aktivitas import bukti as aturan
 from aktivitas.models import Aktivitas, BuktiDukung, PengaturanKinerja, RealisasiBulanan
+from aktivitas.selectors.pengaturan import pengaturan_kinerja
 from aktivitas.services.harian import DataAktivitas, catat_aktivitas, sebagai_pengisi
 from pegawai.models import Pegawai
 from pegawai.services.organisasi import catat_riwayat
@@ -33,11 +34,8 @@ logger = logging.getLogger(__name__)
 
 # --- settings (read only: uploading never creates the settings row) --------------------------
 def pengaturan_bukti(instansi_id: int | None) -> PengaturanKinerja:
-    """The instansi's settings, or the defaults (unsaved) when it has none."""
-    ada = None
-    if instansi_id is not None:
-        ada = PengaturanKinerja.objects.filter(instansi_id=instansi_id).first()
-    return ada or PengaturanKinerja(instansi_id=instansi_id)
+    """The instansi's settings, or the defaults (unsaved) when it has none (cached)."""
+    return pengaturan_kinerja(instansi_id)
 
 
 def batas_ukuran_pegawai(pegawai: Pegawai) -> int:
@@ -80,7 +78,7 @@ def _ke(pemilik: Pemilik) -> dict:
 # --- rights ---------------------------------------------------------------------------------
 def wajib_pengisi(aktor: Pegawai, pemilik: Pemilik) -> str:
     """The capacity in which ``aktor`` changes this owner's evidence (PermissionDenied else)."""
-    return sebagai_pengisi(aktor, pegawai_pemilik(pemilik))
+    return sebagai_pengisi(aktor, pegawai_pemilik(pemilik), kuasa=True)
 
 
 def boleh_ubah_bukti(aktor: Pegawai, pemilik: Pemilik) -> bool:
@@ -319,7 +317,7 @@ def catat_aktivitas_dengan_bukti(
     stores nothing.  The same ``kunci`` posted again returns the first row and adds no
     evidence (the first attempt stored it).
     """
-    sebagai_pengisi(aktor, pegawai)
+    sebagai_pengisi(aktor, pegawai, kuasa=True)
     diterima, ditolak = periksa_berkas_pegawai(pegawai, list(berkas))
     ditolak = list(ditolak_sebelumnya or []) + ditolak
     galat: dict[str, list[str]] = {}

@@ -43,7 +43,8 @@ from django.utils.translation import gettext_lazy
 
 from aktivitas import rules
 from aktivitas.bukti import periksa_tautan
-from aktivitas.models import Aktivitas, PengaturanKinerja
+from aktivitas.models import Aktivitas
+from aktivitas.selectors.pengaturan import pengaturan_kinerja
 from aktivitas.services import harian as services
 from aktivitas.services.bukti import tambah_bukti_tautan
 from kalender.selectors import hari_libur
@@ -649,12 +650,7 @@ class _Pemeriksaan:
     def _keterlambatan(self, baris: list[BarisImpor], tanggal: list[dt.date]) -> None:
         """``services.is_terlambat`` per row, with the setting and holidays read once."""
         instansi_id = self.pegawai.instansi_id
-        n = (
-            PengaturanKinerja.objects.filter(instansi_id=instansi_id)
-            .values_list("batas_hari_kerja_terlambat", flat=True)
-            .first()
-        )
-        n = rules.BATAS_HARI_KERJA_TERLAMBAT if n is None else n
+        n = pengaturan_kinerja(instansi_id).batas_hari_kerja_terlambat
         akhir = tanggal[-1] + dt.timedelta(days=n * 3 + 30)
         libur = hari_libur(instansi_id, tanggal[0], akhir)
         for b in baris:

@@ -179,7 +179,7 @@ def salin_hari_kerja_sebelumnya(aktor: Pegawai, pegawai: Pegawai, tanggal: dt.da
     """Copy the previous workday's activities (same times, RHK, uraian, output) to
     ``tanggal``, each as a new entry; those that do not fit (overlap, an RHK of another
     SKP) are skipped with the reason.  One transaction: all the copies or none."""
-    services.sebagai_pengisi(aktor, pegawai)
+    services.sebagai_pengisi(aktor, pegawai, kuasa=True)
     if tanggal > timezone.localdate():
         raise ValidationError(_("Tanggal aktivitas tidak boleh di masa depan."))
     sumber = hari_kerja_sebelumnya(pegawai.instansi_id, tanggal)

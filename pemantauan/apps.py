@@ -9,6 +9,8 @@ class PemantauanConfig(AppConfig):
     def ready(self) -> None:
         from ekinerja.navigasi import GRUP_UNIT, Menu, daftarkan
 
+        from . import sinyal  # noqa: F401 - cache versions
+
         daftarkan(
             Menu(
                 _("Pemantauan"),

@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from django.db import connection, transaction
-from django.db.models import Count, IntegerField, Max, Min, Q, Sum
+from django.db.models import Count, F, IntegerField, Max, Min, Q, Sum
 from django.db.models.functions import ExtractHour, ExtractMinute
 from django.utils import timezone
 
@@ -30,7 +30,7 @@ from pegawai.models import Pegawai, Riwayat
 from skp.models import Skp
 from skp.services import penyusunan as skp_services
 
-from .models import RingkasanPegawaiBulan, TandaRingkasan
+from .models import RingkasanPegawaiBulan, RingkasanUnit, TandaRingkasan
 
 A = Aktivitas.Status
 R = RingkasanPegawaiBulan.Realisasi
@@ -95,7 +95,14 @@ def bangun_ringkasan(
         .values_list("pk", "instansi_id", "unit_kerja_id", "unit_kerja__path")
     )
     sasaran = RingkasanPegawaiBulan.objects.filter(tahun=tahun)
+    # The units whose unit rows must follow: those of the pegawai rebuilt, now and before.
+    unit_disentuh: set[str] | None = None
     if pegawai_ids is not None:
+        unit_disentuh = {p[3] for p in pegawai} | set(
+            sasaran.filter(pegawai_id__in=list(pegawai_ids))
+            .values_list("unit_path", flat=True)
+            .distinct()
+        )
         # Pegawai who left (retired, no unit) lose their rows.
         sasaran.filter(pegawai_id__in=list(pegawai_ids)).exclude(
             pegawai_id__in=[p[0] for p in pegawai]
@@ -107,6 +114,7 @@ def bangun_ringkasan(
     else:
         sasaran.exclude(pegawai__in=_pegawai_dipantau(None, None)).delete()
     if not daftar_bulan or not pegawai:
+        bangun_ringkasan_unit(tahun, instansi_id=instansi_id, unit_path=unit_disentuh)
         return 0
     nasional, sendiri = _libur_per_instansi(tahun)
     batas_tanggal = dict(
@@ -123,6 +131,7 @@ def bangun_ringkasan(
             sendiri,
             batas_tanggal,
         )
+    bangun_ringkasan_unit(tahun, instansi_id=instansi_id, unit_path=unit_disentuh)
     if pegawai_ids is None and connection.vendor == "postgresql":
         # A full rebuild replaces the table's rows: fresh statistics let the planner hash
         # the dashboard's GROUP BY instead of sorting on disk (measured: 206 → 85 ms).
@@ -147,6 +156,10 @@ def _bangun_batch(pegawai, tahun, daftar_bulan, hari_ini, nasional, sendiri, bat
             disetujui=Count("pk", filter=Q(status=A.DISETUJUI)),
             dikembalikan=Count("pk", filter=Q(status=A.DIKEMBALIKAN)),
             terlambat=Count("pk", filter=Q(terlambat=True)),
+            diisi_operator=Count(
+                "pk", filter=Q(kuasa__isnull=True) & ~Q(diisi_oleh_id=F("pegawai_id"))
+            ),
+            diisi_kuasa=Count("pk", filter=Q(kuasa__isnull=False)),
         )
         .order_by()
     )
@@ -223,6 +236,8 @@ def _bangun_batch(pegawai, tahun, daftar_bulan, hari_ini, nasional, sendiri, bat
                     disetujui=sum(h["disetujui"] for h in hari.values()),
                     dikembalikan=sum(h["dikembalikan"] for h in hari.values()),
                     terlambat=sum(h["terlambat"] for h in hari.values()),
+                    diisi_operator=sum(h["diisi_operator"] for h in hari.values()),
+                    diisi_kuasa=sum(h["diisi_kuasa"] for h in hari.values()),
                     realisasi=status,
                     realisasi_hari_telat=telat,
                 )
@@ -232,6 +247,81 @@ def _bangun_batch(pegawai, tahun, daftar_bulan, hari_ini, nasional, sendiri, bat
             pegawai_id__in=ids, tahun=tahun, bulan__in=daftar_bulan
         ).delete()
         RingkasanPegawaiBulan.objects.bulk_create(baris, batch_size=2000)
+    return len(baris)
+
+
+_JUMLAH_UNIT = (
+    "hari_kerja",
+    "hari_berisi",
+    "jumlah_aktivitas",
+    "menit",
+    "menunggu",
+    "disetujui",
+    "dikembalikan",
+    "terlambat",
+    "diisi_operator",
+    "diisi_kuasa",
+)
+_STATUS_UNIT = {
+    R.TEPAT: "realisasi_tepat",
+    R.TERLAMBAT: "realisasi_terlambat",
+    R.BELUM: "realisasi_belum",
+}
+
+
+def _rentang_bulan(bulan: int) -> tuple[int, int, int]:
+    """The unit rows a month adds to: its own, its quarter's, the year's."""
+    return bulan, RingkasanUnit.rentang_triwulan((bulan - 1) // 3 + 1), RingkasanUnit.TAHUN
+
+
+def bangun_ringkasan_unit(
+    tahun: int, *, instansi_id: int | None = None, unit_path: Iterable[str] | None = None
+) -> int:
+    """Recompute the unit rows of ``tahun`` (every unit of the instansi — or of all — or only
+    ``unit_path``) from the per-pegawai rows: one read, added up here, replaced in one
+    transaction.  Returns the number of unit rows written."""
+    sumber = RingkasanPegawaiBulan.objects.filter(tahun=tahun)
+    sasaran = RingkasanUnit.objects.filter(tahun=tahun)
+    if unit_path is not None:
+        unit_path = list(unit_path)
+        if not unit_path:
+            return 0
+        sumber, sasaran = (
+            sumber.filter(unit_path__in=unit_path),
+            sasaran.filter(unit_path__in=unit_path),
+        )
+    elif instansi_id is not None:
+        sumber = sumber.filter(instansi_id=instansi_id)
+        sasaran = sasaran.filter(instansi_id=instansi_id)
+    kolom = ("pegawai_id", "instansi_id", "unit_path", "bulan", "realisasi", *_JUMLAH_UNIT)
+    baris: dict[tuple[str, int], RingkasanUnit] = {}
+    pegawai: dict[tuple[str, int], set[int]] = defaultdict(set)
+    kosong: dict[tuple[str, int], set[int]] = defaultdict(set)
+    for r in sumber.values(*kolom).iterator(chunk_size=5000):
+        for rentang in _rentang_bulan(r["bulan"]):
+            kunci = (r["unit_path"], rentang)
+            u = baris.get(kunci)
+            if u is None:
+                u = baris[kunci] = RingkasanUnit(
+                    instansi_id=r["instansi_id"],
+                    unit_path=r["unit_path"],
+                    tahun=tahun,
+                    rentang=rentang,
+                )
+            for k in _JUMLAH_UNIT:
+                setattr(u, k, getattr(u, k) + (r[k] or 0))
+            status = _STATUS_UNIT.get(r["realisasi"])
+            if status:
+                setattr(u, status, getattr(u, status) + 1)
+            pegawai[kunci].add(r["pegawai_id"])
+            if r["hari_berisi"] < r["hari_kerja"]:
+                kosong[kunci].add(r["pegawai_id"])
+    for kunci, u in baris.items():
+        u.pegawai = len(pegawai[kunci])
+        u.pegawai_hari_kosong = len(kosong[kunci])
+    with transaction.atomic():
+        sasaran.delete()
+        RingkasanUnit.objects.bulk_create(baris.values(), batch_size=2000)
     return len(baris)
 
 

@@ -20,6 +20,7 @@ from aktivitas import bukti
 from aktivitas.forms.bukti import BanyakBerkasField
 from aktivitas.models import RencanaAksi
 from aktivitas.services.harian import DataAktivitas
+from inti.pilihan import PilihanTermuat
 from skp.models import RencanaHasilKerja
 
 TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -49,13 +50,13 @@ class AktivitasForm(forms.Form):
     """
 
     tanggal = forms.DateField(label=_("Tanggal"), widget=TANGGAL)
-    rhk = forms.ModelChoiceField(
+    rhk = PilihanTermuat(
         label=_("RHK yang didukung"),
         queryset=RencanaHasilKerja.objects.none(),
         required=False,
         error_messages={"invalid_choice": _("Pilih RHK dari SKP Anda.")},
     )
-    rencana_aksi = forms.ModelChoiceField(
+    rencana_aksi = PilihanTermuat(
         label=_("Rencana aksi"),
         queryset=RencanaAksi.objects.none(),
         required=False,
@@ -114,10 +115,13 @@ class AktivitasForm(forms.Form):
         super().__init__(*args, **kwargs)
         if rhk_qs is not None:
             self.fields["rhk"].queryset = rhk_qs
-        self.fields["rhk"].widget.choices = self._pilihan_rhk(list(rhk_pilihan))
+        rhk_pilihan = list(rhk_pilihan)
+        self.fields["rhk"].widget.choices = self._pilihan_rhk(rhk_pilihan)
+        self.fields["rhk"].termuat = {r.pk: r for r in rhk_pilihan}
         rencana = list(rencana_aksi_pilihan)
         if rencana and rencana_aksi_qs is not None:
             self.fields["rencana_aksi"].queryset = rencana_aksi_qs
+            self.fields["rencana_aksi"].termuat = {r.pk: r for r in rencana}
             self.fields["rencana_aksi"].widget.choices = self._pilihan_rencana(rencana)
         else:
             del self.fields["rencana_aksi"]

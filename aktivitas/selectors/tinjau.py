@@ -20,6 +20,7 @@ from django.http import Http404
 from aktivitas import rules
 from aktivitas.models import Aktivitas, RealisasiBulanan, UmpanBalik
 from aktivitas.selectors.harian import aktivitas_terlihat, bukti_dengan_pengunggah
+from aktivitas.selectors.kuasa import kuasa_berlaku_dari, sumber_isian
 from pegawai.models import Pegawai
 from pegawai.permissions import peran
 from pegawai.selectors.hierarki import rantai_penilai
@@ -58,13 +59,21 @@ def antrean_aktivitas(
     user,
     *,
     pegawai_id: int | None = None,
+    cari: str = "",
     dari: dt.date | None = None,
     sampai: dt.date | None = None,
 ) -> QuerySet[Aktivitas]:
-    """The user's pending activities, grouped by pegawai, oldest first within each."""
+    """The user's pending activities, grouped by pegawai, oldest first within each;
+    ``cari``: a part of the pegawai's name, or the start of his NIP."""
     qs = Aktivitas.objects.filter(_menunggu_saya(user), status=A.MENUNGGU)
     if pegawai_id:
         qs = qs.filter(pegawai_id=pegawai_id)
+    cari = cari.strip()
+    if cari:
+        nip = cari.replace(" ", "")
+        qs = qs.filter(
+            Q(pegawai__nip__startswith=nip) if nip.isdigit() else Q(pegawai__nama__icontains=cari)
+        )
     if dari:
         qs = qs.filter(tanggal__gte=dari)
     if sampai:
@@ -74,6 +83,23 @@ def antrean_aktivitas(
         .prefetch_related("bukti")
         .order_by("pegawai__nama", "pegawai_id", "tanggal", "jam_mulai", "pk")
     )
+
+
+def sumber_isian_antrean(user, daftar: list[Aktivitas]) -> None:
+    """Put on each activity's pegawai who entered his pending activities in the user's queue
+    (``sumber``: himself, an operator, a colleague under kuasa; one aggregate query) and the
+    kuasa pengisian he has given in force today (``kuasa``; one query), for the pegawai of the
+    page shown."""
+    ids = {a.pegawai_id for a in daftar}
+    if not ids:
+        return
+    sumber = sumber_isian(
+        Aktivitas.objects.filter(_menunggu_saya(user), status=A.MENUNGGU, pegawai_id__in=ids)
+    )
+    kuasa = kuasa_berlaku_dari(sorted(ids))
+    for a in daftar:
+        a.pegawai.sumber = sumber.get(a.pegawai_id)
+        a.pegawai.kuasa = kuasa.get(a.pegawai_id, [])
 
 
 def pegawai_antrean(user) -> QuerySet[Pegawai]:

@@ -2,7 +2,8 @@
 in the month, prefilled from the month's activities and due by day D of the next month.
 
 Rights: the pegawai himself or an operator of his unit prepares, fills in and submits
-(``sebagai_pengisi``); the pejabat penilai on the month's last day (definitif, Plt or Plh)
+(``sebagai_pengisi``); a colleague holding his kuasa pengisian prepares and fills in the
+drafts but never submits; the pejabat penilai on the month's last day (definitif, Plt or Plh)
 approves or returns (``wajib_penilai``).  Every change writes a ``Riwayat`` row.
 """
 
@@ -26,7 +27,12 @@ from aktivitas.selectors.tinjau import (
     realisasi_bulan,
     ringkasan_aktivitas_bulan,
 )
-from aktivitas.services.harian import pengaturan, sebagai_pengisi, skp_berlaku, wajib_penilai
+from aktivitas.services.harian import (
+    kuasa_dipakai,
+    pengaturan,
+    sebagai_pengisi,
+    wajib_penilai,
+)
 from pegawai.models import Pegawai
 from pegawai.selectors.hierarki import rantai_penilai
 from pegawai.services.organisasi import catat_riwayat
@@ -62,21 +68,32 @@ def _wajib_bulan_dimulai(tahun: int, bulan: int, hari_ini: dt.date) -> None:
 
 
 # --- which SKP and indicators -------------------------------------------------------------
-def skp_bulan(pegawai: Pegawai, tahun: int, bulan: int) -> list[Skp]:
+def skp_bulan(
+    pegawai: Pegawai, tahun: int, bulan: int, baris: list[RealisasiBulanan] | None = None
+) -> list[Skp]:
     """The SKP in force in the month: on its first and on its last day (two when the pegawai
     changed jabatan within the month).  Once a month has rows on a version of an SKP, a later
     revision does not open a second set of rows for that month: the month stays on the
-    version it was filled in on."""
+    version it was filled in on.  ``baris``: the month's rows, when the caller has them."""
     awal, akhir = rules.rentang_bulan(tahun, bulan)
-    sudah = {
-        r.skp_id: r.skp
-        for r in RealisasiBulanan.objects.filter(
+    if baris is None:
+        baris = RealisasiBulanan.objects.filter(
             skp__pegawai=pegawai, tahun=tahun, bulan=bulan
         ).select_related("skp")
-    }
+    sudah = {r.skp_id: r.skp for r in baris}
+    # The SKP in force on either day, read at once; chosen as skp_berlaku chooses.
+    calon = list(
+        Skp.objects.filter(pegawai=pegawai, mulai__lte=akhir, selesai__gte=awal).exclude(
+            status=Skp.Status.DIGANTIKAN
+        )
+    )
     hasil: list[Skp] = []
     for tanggal in (awal, akhir):
-        skp = skp_berlaku(pegawai, tanggal)
+        skp = min(
+            (s for s in calon if s.mulai <= tanggal <= s.selesai),
+            key=lambda s: (s.status != Skp.Status.DITETAPKAN, -s.versi),
+            default=None,
+        )
         versi = skp
         while versi is not None and versi.pk not in sudah:
             versi = versi.versi_sebelumnya
@@ -111,42 +128,66 @@ def isian_awal(
 
 
 # --- prepare ------------------------------------------------------------------------------
-@transaction.atomic
 def siapkan_realisasi(
-    aktor: Pegawai, pegawai: Pegawai, tahun: int, bulan: int
+    aktor: Pegawai, pegawai: Pegawai, tahun: int, bulan: int, ringkasan: dict | None = None
 ) -> list[RealisasiBulanan]:
     """Create (or return) the month's draft rows, one per indicator, prefilled.
 
     Idempotent.  A draft nobody has saved yet (``diisi_oleh`` empty) follows the activities
-    entered since; once a person saved it, his text is never overwritten.
+    entered since; once a person saved it, his text is never overwritten.  ``ringkasan``:
+    the month's activity summary when the caller has read it already (the page shows it).
+    The page opens this every time: when the rows are already as they should be (the usual
+    case), it only reads; the rows are locked and written only when something changes.
     """
-    sebagai = sebagai_pengisi(aktor, pegawai)
+    sebagai = sebagai_pengisi(aktor, pegawai, kuasa=True)
     _wajib_bulan_dimulai(tahun, bulan, timezone.localdate(sekarang()))
-    daftar_skp = skp_bulan(pegawai, tahun, bulan)
-    if daftar_skp:
-        indikator = list(indikator_skp([s.pk for s in daftar_skp]))
+    baris = list(realisasi_bulan(pegawai, tahun, bulan))
+    daftar_skp = skp_bulan(pegawai, tahun, bulan, baris)
+    if not daftar_skp:
+        return baris
+    indikator = list(indikator_skp([s.pk for s in daftar_skp]))
+    if ringkasan is None:
         ringkasan = ringkasan_aktivitas_bulan(pegawai, tahun, bulan)
-        ada = {
-            r.indikator_id: r
-            for r in RealisasiBulanan.objects.select_for_update().filter(
-                indikator__in=indikator, tahun=tahun, bulan=bulan
-            )
-        }
-        for ind in indikator:
-            skp = ind.rhk.skp
-            kuantitatif = skp.pendekatan == Skp.Pendekatan.KUANTITATIF
-            teks, nilai = isian_awal(ind, ringkasan.get(ind.rhk_id), kuantitatif)
-            baris = ada.get(ind.pk)
-            if baris is None:
-                _buat(aktor, pegawai, sebagai, ind, skp, tahun, bulan, teks, nilai)
-            elif (
-                baris.status == R.DRAFT
-                and baris.diisi_oleh_id is None
-                and (baris.realisasi, baris.nilai) != (teks, nilai)
-            ):
-                baris.realisasi, baris.nilai = teks, nilai
-                baris.save(update_fields=["realisasi", "nilai"])
+    per_indikator = {r.indikator_id: r for r in baris}
+    if not any(
+        _isian_berubah(per_indikator.get(ind.pk), *_isian(ind, ringkasan)) for ind in indikator
+    ):
+        return baris
+    _tulis_isian(aktor, pegawai, sebagai, tahun, bulan, indikator, ringkasan)
     return list(realisasi_bulan(pegawai, tahun, bulan))
+
+
+def _isian(ind, ringkasan: dict) -> tuple[str, Decimal | None]:
+    kuantitatif = ind.rhk.skp.pendekatan == Skp.Pendekatan.KUANTITATIF
+    return isian_awal(ind, ringkasan.get(ind.rhk_id), kuantitatif)
+
+
+def _isian_berubah(baris: RealisasiBulanan | None, teks: str, nilai) -> bool:
+    """The row is missing, or an untouched draft whose prefill no longer matches."""
+    return baris is None or (
+        baris.status == R.DRAFT
+        and baris.diisi_oleh_id is None
+        and (baris.realisasi, baris.nilai) != (teks, nilai)
+    )
+
+
+@transaction.atomic
+def _tulis_isian(aktor, pegawai, sebagai, tahun, bulan, indikator, ringkasan) -> None:
+    """Create the missing rows and refresh the untouched drafts, the rows locked."""
+    ada = {
+        r.indikator_id: r
+        for r in RealisasiBulanan.objects.select_for_update().filter(
+            indikator__in=indikator, tahun=tahun, bulan=bulan
+        )
+    }
+    for ind in indikator:
+        teks, nilai = _isian(ind, ringkasan)
+        baris = ada.get(ind.pk)
+        if baris is None:
+            _buat(aktor, pegawai, sebagai, ind, ind.rhk.skp, tahun, bulan, teks, nilai)
+        elif _isian_berubah(baris, teks, nilai):  # re-checked under the lock
+            baris.realisasi, baris.nilai = teks, nilai
+            baris.save(update_fields=["realisasi", "nilai"])
 
 
 def _buat(aktor, pegawai, sebagai, ind, skp, tahun, bulan, teks, nilai) -> None:
@@ -188,7 +229,7 @@ def simpan_realisasi(
     """Save one row while it is a draft or returned (an empty text may be saved: it is
     checked when the month is submitted)."""
     r = _kunci(realisasi)
-    sebagai = sebagai_pengisi(aktor, r.skp.pegawai)
+    sebagai = sebagai_pengisi(aktor, r.skp.pegawai, kuasa=True)
     if r.status not in BISA_DIUBAH:
         raise ValidationError(
             _("Realisasi yang sudah %(status)s tidak dapat diubah.")
@@ -200,7 +241,8 @@ def simpan_realisasi(
     if (r.realisasi, r.nilai, r.catatan) == (teks, nilai, catatan) and r.diisi_oleh_id:
         return r  # nothing changed: no history row for a form saved as it was
     r.realisasi, r.nilai, r.catatan, r.diisi_oleh = teks, nilai, catatan, aktor
-    r.save(update_fields=["realisasi", "nilai", "catatan", "diisi_oleh"])
+    r.kuasa = kuasa_dipakai(aktor, r.skp.pegawai, sebagai)
+    r.save(update_fields=["realisasi", "nilai", "catatan", "diisi_oleh", "kuasa"])
     catat_riwayat(
         pelaku=aktor,
         subjek=r.skp.pegawai,
@@ -228,7 +270,7 @@ def simpan_realisasi_bulan(
     isian: Mapping[int, IsianRealisasi],
 ) -> list[RealisasiBulanan]:
     """Save several rows of one month at once (the month's form): all or none."""
-    sebagai_pengisi(aktor, pegawai)
+    sebagai_pengisi(aktor, pegawai, kuasa=True)
     baris = {
         r.pk: r
         for r in RealisasiBulanan.objects.filter(

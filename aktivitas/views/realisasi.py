@@ -29,12 +29,13 @@ from aktivitas.forms.realisasi import PilihBulanForm, RealisasiForm, geser_bulan
 from aktivitas.forms.tinjau import KembalikanForm
 from aktivitas.models import RealisasiBulanan
 from aktivitas.selectors import tinjau as selectors_tinjau
+from aktivitas.selectors.kuasa import SEBAGAI_KUASA, get_pegawai_diisi
 from aktivitas.services import bukti as services_bukti
 from aktivitas.services import harian as services
 from aktivitas.services import realisasi as services_realisasi
 from aktivitas.services.realisasi import BISA_DIUBAH, IsianRealisasi
+from aktivitas.views.kuasa import konteks_kuasa
 from pegawai.models import Pegawai
-from pegawai.selectors.organisasi import get_pegawai
 from skp.models import RencanaHasilKerja, Skp
 
 T = "aktivitas/realisasi/"
@@ -47,13 +48,14 @@ def _param(request: HttpRequest, nama: str) -> str:
 
 
 def _pegawai(request: HttpRequest) -> Pegawai:
-    """?pegawai= (someone the user may see, else 404), or the user himself."""
+    """?pegawai= (someone the user may see or whose kuasa he holds today, else 404), or the
+    user himself."""
     pk = _param(request, "pegawai")
     if not pk:
         return request.user
     if not pk.isdigit():
         raise Http404
-    return get_pegawai(request.user, int(pk))
+    return get_pegawai_diisi(request.user, int(pk))
 
 
 def bulan_bawaan(pegawai: Pegawai, hari_ini: dt.date) -> tuple[int, int]:
@@ -69,12 +71,12 @@ def _url_bulanan(pegawai: Pegawai, user, tahun: int, bulan: int) -> str:
     return url if pegawai.pk == user.pk else f"{url}&pegawai={pegawai.pk}"
 
 
-def _boleh_isi(user, pegawai: Pegawai) -> bool:
+def _sebagai_isi(user, pegawai: Pegawai) -> str | None:
+    """The capacity in which the user fills in the drafts (a delegate too), or None."""
     try:
-        services.sebagai_pengisi(user, pegawai)
+        return services.sebagai_pengisi(user, pegawai, kuasa=True)
     except PermissionDenied:
-        return False
-    return True
+        return None
 
 
 def _boleh_tinjau(user, pegawai: Pegawai, tahun: int, bulan: int) -> bool:
@@ -97,8 +99,9 @@ class BagianRhk:
     jumlah_umpan_balik: int = 0
 
 
-def _bagian(rows, forms, pegawai, tahun, bulan) -> list[BagianRhk]:
-    ringkasan = selectors_tinjau.ringkasan_aktivitas_bulan(pegawai, tahun, bulan)
+def _bagian(rows, forms, pegawai, tahun, bulan, ringkasan=None) -> list[BagianRhk]:
+    if ringkasan is None:
+        ringkasan = selectors_tinjau.ringkasan_aktivitas_bulan(pegawai, tahun, bulan)
     per_rhk: dict[int, BagianRhk] = {}
     for r in rows:
         rhk = r.indikator.rhk
@@ -123,12 +126,18 @@ def _forms(rows, data=None, hanya: set[int] | None = None) -> dict[int, Realisas
 def _halaman(request, pegawai, tahun, bulan, *, rows=None, forms=None, pilih=None, status=200):
     user = request.user
     hari_ini = timezone.localdate()
-    boleh_isi = _boleh_isi(user, pegawai)
+    sebagai = _sebagai_isi(user, pegawai)
+    boleh_isi = sebagai is not None
     sudah_mulai = dt.date(tahun, bulan, 1) <= hari_ini
+    ringkasan = None
     if rows is None:
         if boleh_isi and sudah_mulai:
             # The prefill must exist as draft rows the pegawai edits; preparing is idempotent.
-            rows = services_realisasi.siapkan_realisasi(user, pegawai, tahun, bulan)
+            # The month's activity summary feeds both the prefill and the page: read once.
+            ringkasan = selectors_tinjau.ringkasan_aktivitas_bulan(pegawai, tahun, bulan)
+            rows = services_realisasi.siapkan_realisasi(
+                user, pegawai, tahun, bulan, ringkasan=ringkasan
+            )
         else:
             rows = list(selectors_tinjau.realisasi_bulan(pegawai, tahun, bulan))
     if forms is None:
@@ -150,10 +159,12 @@ def _halaman(request, pegawai, tahun, bulan, *, rows=None, forms=None, pilih=Non
         "sebelumnya": "{:04d}-{:02d}".format(*geser_bulan(tahun, bulan, -1)),
         "berikutnya": "{:04d}-{:02d}".format(*geser_bulan(tahun, bulan, 1)),
         "pilih": pilih or PilihBulanForm(initial={"bulan": (tahun, bulan)}),
-        "bagian": _bagian(rows, forms, pegawai, tahun, bulan),
+        "bagian": _bagian(rows, forms, pegawai, tahun, bulan, ringkasan),
         "jumlah_baris": len(rows),
         "boleh_isi": boleh_isi and bool(forms),
-        "boleh_ajukan": boleh_isi and bool(belum_diajukan),
+        # A delegate fills in the drafts; submitting stays the pegawai's (or his operator's).
+        "boleh_ajukan": boleh_isi and sebagai != SEBAGAI_KUASA and bool(belum_diajukan),
+        **konteks_kuasa(user, pegawai, sebagai or ""),
         "boleh_tinjau": boleh_tinjau,
         "sudah_mulai": sudah_mulai,
         "batas": batas,
@@ -204,7 +215,7 @@ def bulanan(request: HttpRequest) -> HttpResponse:
     pegawai = _pegawai(request)
     (tahun, bulan), pilih = _bulan(request, pegawai)
     if request.method == "POST":
-        services.sebagai_pengisi(request.user, pegawai)  # 403 for a reader
+        services.sebagai_pengisi(request.user, pegawai, kuasa=True)  # 403 for a reader
         gagal = _simpan(request, pegawai, tahun, bulan)
         if gagal is not None:
             return gagal

@@ -16,14 +16,16 @@ import statistics
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import Count, F, Q, QuerySet, Sum, Value
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from aktivitas.selectors.kuasa import SumberIsian
+from inti.cache_versi import ambil
 from pegawai.models import Pegawai, UnitKerja
 from pegawai.permissions import peran
-from pemantauan.models import RingkasanPegawaiBulan
+from pemantauan.models import RingkasanPegawaiBulan, RingkasanUnit
 from penilaian.models import Keberatan, Penilaian, PeriodePenilaian, PredikatKinerjaOrganisasi
 from penilaian.rules import LABEL_PREDIKAT, JenisPeriode, Predikat
 from penilaian.selectors.kurva import anggota_kurva
@@ -36,6 +38,7 @@ P = Penilaian.Status
 SELESAI_DINILAI = (P.DINILAI, P.FINAL)
 # Monitored: those who may log in (a retired pegawai keeps his history, out of the numbers).
 AKTIF = Pegawai.STATUS_BOLEH_MASUK
+VERSI_PERIODE = "periode"  # bumped by pemantauan.sinyal
 NAMA_BULAN = (
     "",
     gettext_lazy("Januari"),
@@ -70,20 +73,36 @@ class Cakupan:
 
 def cakupan(user) -> Cakupan:
     p = peran(user)
+    # The root units are read once and cached until the organisation changes.
     if p.is_admin:
-        akar = UnitKerja.objects.filter(induk__isnull=True, aktif=True).order_by("nama")
-        if not p.is_superuser:
-            akar = akar.filter(instansi_id=user.instansi_id)
-        return Cakupan("instansi", user.instansi_id, list(akar))
+        instansi_id = None if p.is_superuser else user.instansi_id
+        return Cakupan(
+            "instansi",
+            user.instansi_id,
+            ambil(
+                "organisasi", f"akar-instansi:{instansi_id}", lambda: _akar_instansi(instansi_id)
+            ),
+        )
     if p.is_operator:
         paths = [path for _id, path in p.unit_operator]
         # Units given inside another given unit are not roots of their own.
         akar_path = [x for x in paths if not any(x != y and x.startswith(y) for y in paths)]
-        akar = UnitKerja.objects.filter(path__in=akar_path).order_by("nama")
-        return Cakupan("operator", user.instansi_id, list(akar))
+        akar = ambil(
+            "organisasi",
+            f"akar-operator:{user.pk}",
+            lambda: list(UnitKerja.objects.filter(path__in=akar_path).order_by("nama")),
+        )
+        return Cakupan("operator", user.instansi_id, akar)
     if p.is_atasan:
         return Cakupan("atasan", user.instansi_id, bawahan_ids=frozenset(p.bawahan_ids))
     raise PermissionDenied(_("Dasbor pemantauan untuk operator, atasan dan admin instansi."))
+
+
+def _akar_instansi(instansi_id: int | None) -> list[UnitKerja]:
+    akar = UnitKerja.objects.filter(induk__isnull=True, aktif=True).order_by("nama")
+    if instansi_id is not None:
+        akar = akar.filter(instansi_id=instansi_id)
+    return list(akar)
 
 
 def unit_terlihat(c: Cakupan) -> QuerySet[UnitKerja]:
@@ -184,12 +203,24 @@ class Saringan:
 
 
 def periode_untuk(c: Cakupan, tahun: int) -> Periode | None:
-    qs = Periode.objects.filter(tahun=tahun)
-    if c.instansi_id is not None:
-        qs = qs.filter(instansi_id=c.instansi_id)
-    elif c.akar:
-        qs = qs.filter(instansi_id=c.akar[0].instansi_id)
-    return qs.first()
+    return periode_dan_jendela(c, tahun)[0]
+
+
+def periode_dan_jendela(c: Cakupan, tahun: int) -> tuple[Periode | None, list[PeriodePenilaian]]:
+    """The year's period of the user's instansi and its appraisal windows: read once, cached
+    until a period or a window changes (``pemantauan.sinyal``)."""
+    instansi_id = c.instansi_id
+    if instansi_id is None and c.akar:
+        instansi_id = c.akar[0].instansi_id
+
+    def baca():
+        qs = Periode.objects.filter(tahun=tahun)
+        if instansi_id is not None:
+            qs = qs.filter(instansi_id=instansi_id)
+        periode = qs.first()
+        return periode, jendela_penilaian(periode)
+
+    return ambil(VERSI_PERIODE, f"{instansi_id}:{tahun}", baca)
 
 
 # --- the completion dashboard -----------------------------------------------------------------
@@ -356,30 +387,9 @@ def _jendela_dipilih(jendela: list[PeriodePenilaian], s: Saringan) -> PeriodePen
     return None
 
 
-def dasbor(c: Cakupan, s: Saringan, unit: UnitKerja | None) -> Dasbor:
-    periode = periode_untuk(c, s.tahun)
-    baris = _baris_unit(c, unit)
-    per_path: dict[str, Angka] = {}
-
-    def ke(path: str) -> Angka:
-        return per_path.setdefault(path, Angka())
-
-    # pegawai monitored (the denominator of the SKP and appraisal rates)
-    for path, n in (
-        pegawai_dipantau(c, unit).values_list("unit_kerja__path").annotate(n=Count("pk")).order_by()
-    ):
-        ke(path).pegawai = n
-    if periode is not None:
-        for path, n in (
-            Skp.objects.filter(q_pegawai(c, unit, "pegawai__"), periode=periode)
-            .filter(status=Skp.Status.DITETAPKAN, pegawai__status__in=AKTIF)
-            .values_list("pegawai__unit_kerja__path")
-            .annotate(n=Count("pegawai", distinct=True))
-            .order_by()
-        ):
-            ke(path).skp_ditetapkan = n
-    # activities, workdays and realisation: the summary table, one GROUP BY (unit, month)
-    # over the year serves the unit rows (months of the filter) and the monthly trend.
+def _dari_ringkasan_pegawai(c: Cakupan, s: Saringan, unit, ke) -> list[dict]:
+    """An atasan's few pegawai: their (pegawai, month) rows, one GROUP BY (unit, month) over
+    the year for the unit rows (months of the filter) and the monthly trend."""
     per_bulan = list(
         RingkasanPegawaiBulan.objects.filter(q_ringkasan(c, unit), tahun=s.tahun)
         .values("unit_path", "bulan")
@@ -416,34 +426,108 @@ def dasbor(c: Cakupan, s: Saringan, unit: UnitKerja | None) -> Dasbor:
         .order_by()
     ):
         ke(path).pegawai_hari_kosong = n
-    # appraisals: every window of the period (the totals), the selected one per unit
-    jendela = jendela_penilaian(periode)
-    dipilih = _jendela_dipilih(jendela, s)
-    hasil_jendela = []
-    for pp in jendela:
-        pj = PenilaianJendela(pp)
-        for path, wajib, selesai in (
-            skp_wajib_dinilai(pp)
-            .filter(q_pegawai(c, unit, "pegawai__"), pegawai__status__in=AKTIF)
+    return per_bulan
+
+
+def _dari_ringkasan_unit(c: Cakupan, s: Saringan, unit, ke) -> list[dict]:
+    """Units: their rows of the range chosen (one per unit) and, for the trend, the months of
+    the year added up by month — a cost that follows the number of units, not of pegawai."""
+    if s.bulan:
+        rentang = s.bulan
+    elif s.triwulan:
+        rentang = RingkasanUnit.rentang_triwulan(s.triwulan)
+    else:
+        rentang = RingkasanUnit.TAHUN
+    q = q_ringkasan(c, unit)
+    for r in RingkasanUnit.objects.filter(q, tahun=s.tahun, rentang=rentang).values(
+        "unit_path", *_KOLOM_UNIT.values()
+    ):
+        a = ke(r["unit_path"])
+        for angka, kolom in _KOLOM_UNIT.items():
+            setattr(a, angka, getattr(a, angka) + r[kolom])
+    return list(
+        RingkasanUnit.objects.filter(q, tahun=s.tahun, rentang__lte=12)
+        .values(bulan=F("rentang"))
+        .annotate(
+            s_hari_kerja=Sum("hari_kerja"),
+            s_hari_berisi=Sum("hari_berisi"),
+            s_realisasi_tepat=Sum("realisasi_tepat"),
+            s_realisasi_terlambat=Sum("realisasi_terlambat"),
+            s_realisasi_belum=Sum("realisasi_belum"),
+        )
+        .order_by()
+    )
+
+
+# Angka's field -> RingkasanUnit's column
+_KOLOM_UNIT = {
+    "hari_kerja": "hari_kerja",
+    "hari_berisi": "hari_berisi",
+    "pegawai_hari_kosong": "pegawai_hari_kosong",
+    "jumlah_aktivitas": "jumlah_aktivitas",
+    "menunggu": "menunggu",
+    "aktivitas_terlambat": "terlambat",
+    "realisasi_tepat": "realisasi_tepat",
+    "realisasi_terlambat": "realisasi_terlambat",
+    "realisasi_belum": "realisasi_belum",
+}
+
+
+def dasbor(c: Cakupan, s: Saringan, unit: UnitKerja | None) -> Dasbor:
+    periode, jendela = periode_dan_jendela(c, s.tahun)
+    baris = _baris_unit(c, unit)
+    per_path: dict[str, Angka] = {}
+
+    def ke(path: str) -> Angka:
+        return per_path.setdefault(path, Angka())
+
+    # pegawai monitored (the denominator of the SKP and appraisal rates)
+    for path, n in (
+        pegawai_dipantau(c, unit).values_list("unit_kerja__path").annotate(n=Count("pk")).order_by()
+    ):
+        ke(path).pegawai = n
+    if periode is not None:
+        for path, n in (
+            Skp.objects.filter(q_pegawai(c, unit, "pegawai__"), periode=periode)
+            .filter(status=Skp.Status.DITETAPKAN, pegawai__status__in=AKTIF)
             .values_list("pegawai__unit_kerja__path")
-            .annotate(
-                wajib=Count("pk", distinct=True),
-                selesai=Count(
-                    "penilaian",
-                    distinct=True,
-                    filter=Q(
-                        penilaian__periode_penilaian=pp, penilaian__status__in=SELESAI_DINILAI
-                    ),
-                ),
-            )
+            .annotate(n=Count("pegawai", distinct=True))
             .order_by()
         ):
+            ke(path).skp_ditetapkan = n
+    if c.per_unit:
+        per_bulan = _dari_ringkasan_unit(c, s, unit, ke)
+    else:
+        per_bulan = _dari_ringkasan_pegawai(c, s, unit, ke)
+    # appraisals: every window of the period (the totals), the selected one per unit
+    dipilih = _jendela_dipilih(jendela, s)
+    # One query for every window: the windows' GROUP BYs glued with UNION ALL.
+    per_jendela = [
+        skp_wajib_dinilai(pp)
+        .filter(q_pegawai(c, unit, "pegawai__"), pegawai__status__in=AKTIF)
+        .values_list("pegawai__unit_kerja__path")
+        .annotate(
+            wajib=Count("pk", distinct=True),
+            selesai=Count(
+                "penilaian",
+                distinct=True,
+                filter=Q(penilaian__periode_penilaian=pp, penilaian__status__in=SELESAI_DINILAI),
+            ),
+            jendela=Value(pp.pk),
+        )
+        .order_by()
+        for pp in jendela
+    ]
+    hasil_jendela = {pp.pk: PenilaianJendela(pp) for pp in jendela}
+    if per_jendela:
+        for path, wajib, selesai, pp_id in per_jendela[0].union(*per_jendela[1:], all=True):
+            pj = hasil_jendela[pp_id]
             pj.wajib += wajib
             pj.selesai += selesai
-            if pp == dipilih:
+            if dipilih is not None and pp_id == dipilih.pk:
                 ke(path).penilaian_wajib = wajib
                 ke(path).penilaian_selesai = selesai
-        hasil_jendela.append(pj)
+    hasil_jendela = list(hasil_jendela.values())
     if periode is not None:
         for path, n in (
             Keberatan.objects.filter(
@@ -578,6 +662,8 @@ class BebanPegawai:
     hari_berisi: int
     hari_kerja: int
     pencilan: str = ""  # "" | "tinggi" | "rendah"
+    # Who entered the activities (issue 14): himself, an operator, a colleague under kuasa.
+    sumber: SumberIsian = field(default_factory=SumberIsian)
 
     @property
     def jam(self) -> float:
@@ -631,6 +717,9 @@ def beban_kerja(c: Cakupan, s: Saringan, unit, urut: str = "-jam"):
             r["s_menit"] or 0,
             r["s_hari_berisi"] or 0,
             r["s_hari_kerja"] or 0,
+            sumber=SumberIsian(
+                r["s_jumlah_aktivitas"] or 0, r["s_diisi_operator"] or 0, r["s_diisi_kuasa"] or 0
+            ),
         )
         for r in RingkasanPegawaiBulan.objects.filter(
             q_ringkasan(c, unit), tahun=s.tahun, bulan__in=s.daftar_bulan
@@ -641,6 +730,8 @@ def beban_kerja(c: Cakupan, s: Saringan, unit, urut: str = "-jam"):
             s_menit=Sum("menit"),
             s_hari_berisi=Sum("hari_berisi"),
             s_hari_kerja=Sum("hari_kerja"),
+            s_diisi_operator=Sum("diisi_operator"),
+            s_diisi_kuasa=Sum("diisi_kuasa"),
         )
         .order_by()
     ]

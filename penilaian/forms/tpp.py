@@ -76,10 +76,16 @@ class KonfirmasiForm(forms.Form):
 class BulanForm(forms.Form):
     """The recap's filter: unit, year and month (GET)."""
 
-    unit = forms.ModelChoiceField(label=_("Unit kerja"), queryset=None, empty_label=None)
+    unit = forms.TypedChoiceField(label=_("Unit kerja"), coerce=int)
     tahun = forms.IntegerField(label=_("Tahun"), min_value=2000, max_value=2100)
     bulan = forms.TypedChoiceField(label=_("Bulan"), coerce=int, choices=list(MONTHS.items()))
 
-    def __init__(self, *args, unit_qs, **kwargs):
+    def __init__(self, *args, unit_daftar: list, **kwargs):
+        # The units the user may see, read once by the view (a ModelChoiceField would read
+        # them again to validate and once more to render the options).
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = unit_qs
+        self._unit = {u.pk: u for u in unit_daftar}
+        self.fields["unit"].choices = [(u.pk, str(u)) for u in unit_daftar]
+
+    def clean_unit(self):
+        return self._unit[self.cleaned_data["unit"]]

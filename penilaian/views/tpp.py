@@ -57,20 +57,23 @@ def _label_predikat(kode: str) -> str:
 
 # --- TPP recap ----------------------------------------------------------------------------
 def _filter_bulan(request: HttpRequest):
-    units = sel.unit_rekap(request.user)  # 403 for roles without the right
+    units = list(sel.unit_rekap(request.user))  # 403 for roles without the right
     hari = hari_ini()
     awal = {"tahun": hari.year, "bulan": hari.month}
     unit_id = request.GET.get("unit")
     if unit_id:
         if not unit_id.isdigit():
             raise Http404
-        unit = sel.get_unit_rekap(request.user, int(unit_id))  # another instansi: 404
+        # Only among the units the user may see: another instansi's unit is a 404.
+        unit = next((u for u in units if u.pk == int(unit_id)), None)
+        if unit is None:
+            raise Http404
     else:
-        unit = units.first()
+        unit = units[0] if units else None
     data = {**awal, **{k: v for k, v in request.GET.items() if k in ("tahun", "bulan")}}
     if unit is not None:
         data["unit"] = unit.pk
-    form = BulanForm(data, unit_qs=units)
+    form = BulanForm(data, unit_daftar=units)
     if form.is_valid():
         return form, unit, form.cleaned_data["tahun"], form.cleaned_data["bulan"]
     return form, unit, awal["tahun"], awal["bulan"]

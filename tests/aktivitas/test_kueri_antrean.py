@@ -99,7 +99,7 @@ def test_antrean_aktivitas_30_bawahan_600_aktivitas(
     assert sedikit == banyak
     with django_assert_max_num_queries(BATAS_KUERI):
         r = client.get("/aktivitas/tinjau/", {"pegawai": orang[3].pk, "dari": "2026-03-01"})
-    assert len(r.context["page_obj"]) == 20
+    assert len(r.context["page_obj"]) == 15
 
 
 def realisasi_diajukan(org, pegawai, n_indikator):
@@ -168,3 +168,39 @@ def test_umpan_balik_tetap(client, org, periode, django_assert_max_num_queries):
     with django_assert_max_num_queries(BATAS_KUERI):
         banyak = hitung(client, url)
     assert sedikit == banyak
+
+
+def test_tim_besar_mencari_pegawai_bukan_daftar_panjang(client, org, periode):
+    """Past 25 pegawai with work waiting, the filter is a search (name or start of the NIP)
+    instead of a list of every name: the page does not grow with the team (a list of 170
+    names was 12 KB)."""
+    orang = bawahan(org, 40)
+    aktivitas_menunggu(org, orang[:8], 2)  # a page of 15 rows: eight pegawai
+    client.force_login(org.kasi)
+    kecil = client.get("/aktivitas/tinjau/")
+    assert "pegawai" in kecil.context["form"].fields
+    aktivitas_menunggu(org, orang[8:], 2, mulai_hari=20)  # later days: the same first page
+    r = client.get("/aktivitas/tinjau/")
+    assert "pegawai" not in r.context["form"].fields and "cari" in r.context["form"].fields
+    assert r.content.decode().count("<option") < 5
+    assert len(r.content) <= len(kecil.content)
+    dicari = orang[7]
+    r = client.get("/aktivitas/tinjau/", {"cari": "bawahan 07"})
+    assert {a.pegawai_id for a in r.context["page_obj"]} == {dicari.pk}
+    r = client.get("/aktivitas/tinjau/", {"cari": dicari.nip[:14]})
+    assert dicari.pk in {a.pegawai_id for a in r.context["page_obj"]}
+
+
+def test_tim_kecil_memilih_dari_daftar_tanpa_kueri_tambahan(client, org, periode):
+    orang = bawahan(org, 3)
+    aktivitas_menunggu(org, orang, 2)
+    client.force_login(org.kasi)
+    client.get("/aktivitas/tinjau/")
+    semua = hitung(client, "/aktivitas/tinjau/")
+    pilih = hitung(client, f"/aktivitas/tinjau/?pegawai={orang[1].pk}")
+    assert pilih == semua  # the choice is validated among the pegawai already read
+    r = client.get("/aktivitas/tinjau/", {"pegawai": orang[1].pk})
+    assert {a.pegawai_id for a in r.context["page_obj"]} == {orang[1].pk}
+    assert "cari" not in r.context["form"].fields
+    r = client.get("/aktivitas/tinjau/", {"pegawai": org.orang_lain.pk})
+    assert r.context["form"].errors["pegawai"]

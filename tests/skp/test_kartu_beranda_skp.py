@@ -27,7 +27,7 @@ def test_batas_lewat_ditandai_terlambat_dengan_jumlah_hari_dan_didahulukan(clien
     assert "terlambat 3 hari" in html
     assert f"Batas penetapan SKP periode ini ({batas:%d-%m-%Y}) sudah lewat" in html
     # The overdue card comes first, with the one action that fixes it.
-    pertama = html.split('<section class="card', 2)[1]
+    pertama = html.split('<div class="grid">', 1)[1].split('<section class="card', 2)[1]
     assert "terlambat 3 hari" in pertama and reverse("skp_buat") in pertama
 
 

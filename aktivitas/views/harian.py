@@ -34,12 +34,14 @@ from aktivitas import rules
 from aktivitas.forms.harian import AktivitasForm, RencanaAksiForm, awal_dari_aktivitas, sama_isinya
 from aktivitas.models import Aktivitas
 from aktivitas.selectors import harian as selectors
+from aktivitas.selectors.kuasa import get_pegawai_diisi, pengisi_lain
 from aktivitas.services import bukti as services_bukti
 from aktivitas.services import harian as services
 from aktivitas.services import rencana_aksi as svc_rencana
 from aktivitas.views.bukti import ditolak_saat_diterima, konteks_bukti, terima_unggahan
-from pegawai.models import Pegawai, Riwayat
-from pegawai.selectors.organisasi import get_pegawai
+from aktivitas.views.kuasa import konteks_kuasa
+from aktivitas.views.luring import dari_antrean, jawab_ditolak, jawab_tersimpan
+from pegawai.models import Pegawai
 
 T = "aktivitas/"
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -80,16 +82,17 @@ def _geser_bulan(tahun: int, bulan: int, n: int) -> tuple[int, int]:
     return indeks // 12, indeks % 12 + 1
 
 
-def _pegawai_diisi(request: HttpRequest) -> tuple[Pegawai, str]:
-    """The pegawai the page is about and the capacity the user fills in for him."""
+def _pegawai_diisi(request: HttpRequest, *, kuasa: bool = True) -> tuple[Pegawai, str]:
+    """The pegawai the page is about and the capacity the user fills in for him (a colleague
+    holding his kuasa pengisian too, unless ``kuasa`` is False: 403)."""
     pk = request.GET.get("pegawai", "")
     if not pk:
         pegawai = request.user
     elif not pk.isdigit():
         raise Http404
     else:
-        pegawai = get_pegawai(request.user, int(pk))
-    return pegawai, services.sebagai_pengisi(request.user, pegawai)
+        pegawai = get_pegawai_diisi(request.user, int(pk))
+    return pegawai, services.sebagai_pengisi(request.user, pegawai, kuasa=kuasa)
 
 
 def _url(nama: str, user, pegawai: Pegawai, **params) -> str:
@@ -196,7 +199,7 @@ def _konteks_hari(
     sebelum, sesudah = tanggal - dt.timedelta(days=1), tanggal + dt.timedelta(days=1)
     return {
         "pegawai": pegawai,
-        "atas_nama": sebagai == Riwayat.Sebagai.OPERATOR,
+        **konteks_kuasa(user, pegawai, sebagai),
         "tanggal": tanggal,
         "hari_ini": hari_ini,
         "is_hari_ini": tanggal == hari_ini,
@@ -272,6 +275,8 @@ def harian(request: HttpRequest) -> HttpResponse:
             _terapkan_galat(form, e)
         else:
             if dibuat or sama_isinya(aktivitas, data):
+                if dari_antrean(request):  # the offline queue (docs/luring.md)
+                    return jawab_tersimpan(aktivitas, dibuat)
                 if dibuat:
                     messages.success(request, _("Aktivitas tersimpan."))
                 else:
@@ -292,6 +297,8 @@ def harian(request: HttpRequest) -> HttpResponse:
                     "lalu simpan sekali lagi."
                 ),
             )
+    if dari_antrean(request):
+        return jawab_ditolak(form)
     # htmx swaps only 2xx answers: the form with its errors comes back as 200.
     return _render_hari(request, pegawai, sebagai, tanggal, form)
 
@@ -299,7 +306,7 @@ def harian(request: HttpRequest) -> HttpResponse:
 # --- change and delete ----------------------------------------------------------------------
 def _aktivitas_diisi(request: HttpRequest, pk: int) -> tuple[Aktivitas, str]:
     aktivitas = selectors.get_aktivitas(request.user, pk)
-    return aktivitas, services.sebagai_pengisi(request.user, aktivitas.pegawai)
+    return aktivitas, services.sebagai_pengisi(request.user, aktivitas.pegawai, kuasa=True)
 
 
 @never_cache
@@ -333,7 +340,7 @@ def ubah(request: HttpRequest, pk: int) -> HttpResponse:
         "aktivitas": aktivitas,
         "pegawai": pegawai,
         "pegawai_id": pegawai.pk,
-        "atas_nama": sebagai == Riwayat.Sebagai.OPERATOR,
+        **konteks_kuasa(request.user, pegawai, sebagai),
         "form": form,
         "url_kembali": url_kembali,
     }
@@ -407,6 +414,13 @@ def _pesan_salin(request: HttpRequest, hasil: svc_rencana.HasilSalin) -> None:
 
 
 # --- week and month -------------------------------------------------------------------------
+def _tandai_pengisi_lain(pegawai: Pegawai, ringkasan: selectors.Ringkasan) -> None:
+    """Each day of the summary with who else entered its activities (operator, kuasa)."""
+    lain = pengisi_lain(pegawai, ringkasan.mulai, ringkasan.selesai)
+    for h in ringkasan.hari:
+        h.pengisi_lain = lain.get(h.tanggal, [])
+
+
 @login_required
 @require_GET
 def minggu(request: HttpRequest) -> HttpResponse:
@@ -414,6 +428,7 @@ def minggu(request: HttpRequest) -> HttpResponse:
     user = request.user
     tanggal = _tanggal(request.GET.get("tanggal"), None) or _hari_ini()
     ringkasan = selectors.ringkasan_minggu(pegawai, tanggal)
+    _tandai_pengisi_lain(pegawai, ringkasan)
     senin = ringkasan.mulai
     lalu, depan = senin - dt.timedelta(days=7), senin + dt.timedelta(days=7)
     return render(
@@ -421,7 +436,7 @@ def minggu(request: HttpRequest) -> HttpResponse:
         T + "minggu.html",
         {
             "pegawai": pegawai,
-            "atas_nama": sebagai == Riwayat.Sebagai.OPERATOR,
+            **konteks_kuasa(user, pegawai, sebagai),
             "ringkasan": ringkasan,
             "baris": [(h, _url_hari(user, pegawai, h.tanggal)) for h in ringkasan.hari],
             "url_sebelum": _url("aktivitas_minggu", user, pegawai, tanggal=lalu.isoformat()),
@@ -440,13 +455,14 @@ def bulan(request: HttpRequest) -> HttpResponse:
     hari_ini = _hari_ini()
     tahun, bln = _bulan(request.GET.get("bulan"), hari_ini)
     ringkasan = selectors.ringkasan_bulan(pegawai, tahun, bln)
+    _tandai_pengisi_lain(pegawai, ringkasan)
     sebelum, sesudah = _geser_bulan(tahun, bln, -1), _geser_bulan(tahun, bln, 1)
     return render(
         request,
         T + "bulan.html",
         {
             "pegawai": pegawai,
-            "atas_nama": sebagai == Riwayat.Sebagai.OPERATOR,
+            **konteks_kuasa(user, pegawai, sebagai),
             "ringkasan": ringkasan,
             "judul_bulan": _judul_bulan(tahun, bln),
             "baris": [(h, _url_hari(user, pegawai, h.tanggal)) for h in ringkasan.hari],
@@ -524,7 +540,7 @@ def _url_rencana(request: HttpRequest, pegawai: Pegawai, tahun: int, bulan: int)
 @login_required
 @require_GET
 def rencana_aksi(request: HttpRequest) -> HttpResponse:
-    pegawai, _sebagai = _pegawai_diisi(request)
+    pegawai, _sebagai = _pegawai_diisi(request, kuasa=False)  # planning is not a draft entry
     tahun, bulan = _bulan(request.GET.get("bulan"), _hari_ini())
     return _render_rencana(request, pegawai, tahun, bulan)
 

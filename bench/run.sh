@@ -10,7 +10,10 @@ case "$DATABASE_URL" in
   postgres://*|postgresql://*) ;;
   *) echo "bench perlu PostgreSQL, bukan: $DATABASE_URL" >&2; exit 1 ;;
 esac
-echo "== Basis data bench: ${DATABASE_URL}"
+# The cache on Redis, as in production (roles, settings and holidays are read from it on
+# every page; without REDIS_URL the app would fall back to its development file cache).
+export REDIS_URL="${BENCH_REDIS_URL:-redis://127.0.0.1:6379/9}"
+echo "== Basis data bench: ${DATABASE_URL}; cache dan broker: ${REDIS_URL}"
 "$UV" run python -m bench.generate --siapkan-database --lewati-bila-ada \
   --pegawai "${BENCH_PEGAWAI:-8000}" --bulan "${BENCH_BULAN:-12}" --seed "${BENCH_SEED:-1}"
 "$UV" run python -m bench.kueri

@@ -4,7 +4,8 @@ The lower apps' entries are listed here in the order shown; the apps above them 
 notifikasi, pemantauan) add theirs with ``daftarkan`` from their ``AppConfig.ready`` (or a
 module it imports), placed after a named entry, so that no lower module has to import them.
 An app may also register a count of waiting work for one of its entries with
-``daftarkan_hitungan``; it is computed once per request, only for users who see the entry."""
+``daftarkan_hitungan``; it is computed once per request, only for users who see the entry,
+and all of a page's counts (with the header's, ``daftarkan_hitungan_kepala``) in one query."""
 
 from __future__ import annotations
 
@@ -64,10 +65,15 @@ MENU: list[Menu] = [
     Menu(_("Operator"), "kelola_operator", lambda p: p.is_admin, GRUP_ADMIN),
     Menu(_("Impor data"), "kelola_impor", lambda p: p.is_admin, GRUP_ADMIN),
     Menu(_("Hari libur"), "libur_daftar", lambda p: p.is_admin, GRUP_ADMIN),
+    Menu(_("Status layanan"), "status_layanan", lambda p: p.is_admin, GRUP_ADMIN),
 ]
 
-# url_name -> function(user, peran) -> int: the work waiting behind an entry (a badge).
+# url_name -> function(user, peran) -> [QuerySet, ...]: the work waiting behind an entry (a
+# badge: the sum of the querysets' counts).
 HITUNGAN: dict[str, Callable] = {}
+# context name -> function(user) -> QuerySet: a count every page shows (the header's unread
+# notifications).  All counts of a page are taken in one query (inti.kueri.hitung_sekaligus).
+HITUNGAN_KEPALA: dict[str, Callable] = {}
 
 
 def daftarkan(menu: Menu, setelah: str | None = None) -> None:
@@ -81,6 +87,12 @@ def daftarkan(menu: Menu, setelah: str | None = None) -> None:
 
 
 def daftarkan_hitungan(url_name: str, fungsi: Callable) -> None:
-    """Show ``fungsi(user, peran)`` (a number of waiting items; 0 shows nothing) beside the
-    entry ``url_name``.  It should cost one cheap, indexed query."""
+    """Show the number of waiting items beside the entry ``url_name`` (0 shows nothing):
+    ``fungsi(user, peran)`` returns the querysets to count (cheap, indexed; ``[]`` for none).
+    They are counted together with every other badge of the page, in one query."""
     HITUNGAN[url_name] = fungsi
+
+
+def daftarkan_hitungan_kepala(nama: str, fungsi: Callable) -> None:
+    """Put the count of ``fungsi(user)`` (a queryset) in every page's context as ``nama``."""
+    HITUNGAN_KEPALA[nama] = fungsi

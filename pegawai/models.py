@@ -361,6 +361,7 @@ class Riwayat(models.Model):
         ATASAN = "atasan", _("atasan")
         OPERATOR = "operator", _("operator")
         ADMIN = "admin", _("admin instansi")
+        KUASA = "kuasa", _("atas kuasa pengisian")
         SISTEM = "sistem", _("sistem")
 
     waktu = models.DateTimeField(default=timezone.now, db_index=True)

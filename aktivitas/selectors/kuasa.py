@@ -17,12 +17,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aktivitas.models import Aktivitas, Kuasa
-from pegawai.models import Pegawai
+from pegawai.models import Pegawai, Riwayat
 from pegawai.permissions import peran
 from pegawai.selectors.organisasi import pegawai_terlihat
 
 # What the history and the pages call the capacity of an act under a kuasa (Riwayat.sebagai).
-SEBAGAI_KUASA = "kuasa"
+SEBAGAI_KUASA = Riwayat.Sebagai.KUASA
 
 
 def _hari_ini() -> dt.date:

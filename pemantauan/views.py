@@ -115,6 +115,8 @@ def dasbor(request: HttpRequest) -> HttpResponse:
         "pemantauan/dasbor.html",
         {
             "d": d,
+            # 25 unit rows a page (the totals are the scope's; the download has every row).
+            "baris_halaman": Paginator(d.baris, PER_HALAMAN).get_page(request.GET.get("page")),
             "form": form,
             "q": _query(s, unit),
             "q_tanpa_unit": _query(s, None),

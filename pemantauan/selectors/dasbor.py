@@ -363,11 +363,25 @@ def _baris_unit(c: Cakupan, unit: UnitKerja | None) -> list[BarisUnit]:
     ]
 
 
-def _cocok(baris: list[BarisUnit], path: str) -> BarisUnit | None:
-    for b in baris:
-        if (b.langsung and path == b.path) or (not b.langsung and path.startswith(b.path)):
-            return b
-    return None
+def _pencocok(baris: list[BarisUnit]):
+    """``_cocok`` for many paths: the rows are disjoint subtrees (and the unit's own row, for
+    its exact path), so a path belongs to the row of its one ancestor path among them — found
+    by walking its own prefixes (a few dict lookups) instead of testing every row."""
+    langsung = {b.path: b for b in baris if b.langsung}
+    subpohon = {b.path: b for b in baris if not b.langsung}
+
+    def cocok(path: str) -> BarisUnit | None:
+        if path in langsung:
+            return langsung[path]
+        i = path.find("/", 1)
+        while i != -1:
+            b = subpohon.get(path[: i + 1])
+            if b is not None:
+                return b
+            i = path.find("/", i + 1)
+        return None
+
+    return cocok
 
 
 def jendela_penilaian(periode: Periode | None) -> list[PeriodePenilaian]:
@@ -544,12 +558,13 @@ def dasbor(c: Cakupan, s: Saringan, unit: UnitKerja | None) -> Dasbor:
 
     total = Angka()
     baris_per_path: dict[str, BarisUnit] = {}
+    cocok = _pencocok(baris)
     for path, a in per_path.items():
         if path is None:
             continue
         total.tambah(a)
         if c.per_unit:
-            b = _cocok(baris, path)
+            b = cocok(path)
         else:
             b = baris_per_path.get(path)
             if b is None:

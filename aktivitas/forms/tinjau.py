@@ -49,11 +49,13 @@ class FilterAntreanForm(forms.Form):
         super().__init__(*args, **kwargs)
         # One more than the limit tells "a large team" without reading all of it.
         daftar = list(pegawai_pilihan[: self.BATAS_DAFTAR + 1])
-        if len(daftar) > self.BATAS_DAFTAR:
-            del self.fields["pegawai"]
+        self.fields["pegawai"].queryset = pegawai_pilihan
+        self.pakai_cari = len(daftar) > self.BATAS_DAFTAR
+        if self.pakai_cari:
+            # A link naming one pegawai (?pegawai=) still works; it is checked in the database.
+            self.fields["pegawai"].widget = forms.HiddenInput()
         else:
             del self.fields["cari"]
-            self.fields["pegawai"].queryset = pegawai_pilihan
             self.fields["pegawai"].muat(daftar)
 
     def clean(self):

@@ -22,6 +22,9 @@ logger = logging.getLogger(__name__)
 JEDA_LOG_DETIK = 60
 # Keys of failed writes remembered per process (beyond it they expire on their own).
 MAKS_KUNCI_BASI = 10_000
+# After a failure, Redis is not asked again for this long: a page makes a dozen cache calls,
+# and a host that does not answer would cost each of them the connect timeout.
+JEDA_COBA_DETIK = 2.0
 
 
 def _galat_koneksi() -> tuple[type[BaseException], ...]:
@@ -46,6 +49,7 @@ class CacheTangguh(RedisCache):
         self._kunci = threading.Lock()
         self.jumlah_galat = 0
         self._basi: set[str] = set()  # full keys whose write failed: stale in Redis
+        self._coba_lagi = float("-inf")  # monotonic time before which Redis is not asked
 
     def _catat(self, operasi: str, exc: BaseException) -> None:
         sekarang = time.monotonic()
@@ -83,12 +87,24 @@ class CacheTangguh(RedisCache):
             raise
         logger.info("Cache Redis kembali; %d kunci yang basi dihapus.", len(basi))
 
+    def _tutup(self) -> bool:
+        """Whether Redis failed a moment ago (then the call is not even tried)."""
+        return time.monotonic() < self._coba_lagi
+
+    def _gagal(self, operasi: str, exc: BaseException) -> None:
+        self._coba_lagi = time.monotonic() + JEDA_COBA_DETIK
+        self._catat(operasi, exc)
+
     def _aman(self, operasi, gagal, fungsi, *args, tulis=(), version=None):
+        if self._tutup():
+            if tulis:
+                self._tandai_basi(tulis, version)
+            return gagal
         try:
             self._bersihkan_basi()
             return fungsi(*args)
         except self._galat as exc:
-            self._catat(operasi, exc)
+            self._gagal(operasi, exc)
             if tulis:
                 self._tandai_basi(tulis, version)
             return gagal
@@ -122,10 +138,13 @@ class CacheTangguh(RedisCache):
 
     def incr(self, key, delta=1, version=None):
         try:
+            if self._tutup():
+                raise ConnectionError("Redis gagal sesaat yang lalu")
             self._bersihkan_basi()
             return super().incr(key, delta, version)
-        except self._galat as exc:
-            self._catat("incr", exc)
+        except self._galat as exc:  # the builtin ConnectionError is an OSError
+            if not self._tutup():
+                self._gagal("incr", exc)
             self._tandai_basi([key], version)
             # What Django raises for a missing key: callers already handle it.
             raise ValueError(f"Key '{key}' not found (cache tidak tersedia).") from exc

@@ -79,6 +79,7 @@ def test_cache_tak_terjangkau_dibaca_kosong_dan_dicatat_sekali(redis_mati, caplo
 
 def test_catatan_berikutnya_setelah_jeda(redis_mati, caplog, monkeypatch):
     monkeypatch.setattr(cache_tangguh, "JEDA_LOG_DETIK", 0)
+    monkeypatch.setattr(cache_tangguh, "JEDA_COBA_DETIK", 0)  # every call asks Redis again
     with caplog.at_level(logging.WARNING, logger="ekinerja.cache"):
         cache.get("x")
         cache.get("y")
@@ -116,7 +117,7 @@ class RedisPalsu:
             self.isi.pop(k, None)
 
 
-def test_tulisan_yang_gagal_tidak_meninggalkan_nilai_basi(redis_mati):
+def test_tulisan_yang_gagal_tidak_meninggalkan_nilai_basi(redis_mati, monkeypatch):
     """A session ended while Redis was away must not come back with Redis: the key whose
     delete failed is deleted on the first operation that reaches Redis again."""
     palsu = RedisPalsu()
@@ -127,6 +128,8 @@ def test_tulisan_yang_gagal_tidak_meninggalkan_nilai_basi(redis_mati):
     assert cache.delete("sesi") is False  # logout during the outage
     cache.set("lain", "baru")  # a change during the outage
     palsu.mati = False
+    jam = cache_tangguh.time.monotonic() + cache_tangguh.JEDA_COBA_DETIK + 1
+    monkeypatch.setattr(cache_tangguh.time, "monotonic", lambda: jam)  # the pause is over
     assert cache.get("sesi") is None
     assert cache.get("lain") is None
     assert palsu.isi == {}
@@ -147,3 +150,25 @@ def test_hitungan_lama_dibersihkan_kunci_berjalan_tetap(org, monkeypatch):
     assert bersihkan_percobaan_masuk() == 1
     assert services_masuk.terkunci("terkunci")
     assert PercobaanMasuk.objects.count() == 1
+
+
+def test_redis_yang_gagal_tidak_ditanya_lagi_sesaat(redis_mati, monkeypatch):
+    """After a failure Redis is left alone for a moment: a page's dozen cache calls do not each
+    wait for a host that does not answer; the reads are misses, the writes are remembered."""
+    palsu = RedisPalsu()
+    caches["default"].__dict__["_cache"] = palsu
+    cache.set("a", 1)
+    palsu.mati = True
+    panggilan = []
+    asli = palsu._cek
+    monkeypatch.setattr(palsu, "_cek", lambda: (panggilan.append(1), asli())[1])
+    assert cache.get("a") is None  # the failure that opens the pause
+    for _ in range(10):
+        assert cache.get("a") is None
+        cache.set("b", 2)
+    assert len(panggilan) == 1
+    palsu.mati = False
+    jam = cache_tangguh.time.monotonic() + cache_tangguh.JEDA_COBA_DETIK + 1
+    monkeypatch.setattr(cache_tangguh.time, "monotonic", lambda: jam)
+    assert cache.get("b") is None  # the write made during the pause did not stick
+    assert cache.get("a") == 1

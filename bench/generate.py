@@ -119,7 +119,7 @@ def _isi(hasil, n_pegawai, bulan, seed, hari_ini, sekarang, muat_cepat, cetak) -
 
     from aktivitas import rules as aturan
     from aktivitas.models import Aktivitas
-    from aktivitas.services import harian as layanan_aktivitas
+    from aktivitas.selectors.pengaturan import pengaturan_kinerja
     from kalender.selectors import hari_libur
     from pegawai.models import Instansi, Jabatan, OperatorUnit, Pegawai, Penugasan, UnitKerja
     from skp.models import EkspektasiPerilaku, IndikatorKinerja, RencanaHasilKerja, Skp
@@ -158,7 +158,7 @@ def _isi(hasil, n_pegawai, bulan, seed, hari_ini, sekarang, muat_cepat, cetak) -
         ppk_jabatan="Bupati Sukamakmur",
         alamat="Jl. Bench No. 1, Sukamakmur",
     )
-    pengaturan = layanan_aktivitas.pengaturan(instansi.pk)
+    pengaturan = pengaturan_kinerja(instansi.pk)
     t = time.perf_counter()
     org = bangun(
         n_pegawai,

@@ -20,6 +20,8 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 
 T = TypeVar("T")
 
@@ -44,6 +46,28 @@ def versi(nama: str) -> str:
 def naikkan_versi(*nama: str) -> None:
     """Forget everything computed from ``nama`` (call it after the change is committed)."""
     cache.set_many({f"versi:{n}": secrets.token_hex(6) for n in nama}, timeout=None)
+
+
+def berubah(*nama: str) -> None:
+    """A change of what ``nama`` caches: bump at once (the same transaction reads its own
+    change) and again on commit (a page computed from the old data by another process while
+    the change was not yet committed is not kept)."""
+    naikkan_versi(*nama)
+    transaction.on_commit(lambda: naikkan_versi(*nama))
+
+
+def ikuti(nama: str, *model, uid: str) -> None:
+    """Bump ``nama`` whenever a row of one of ``model`` is saved or deleted (bulk writes send no
+    signal: their service calls :func:`berubah` itself)."""
+
+    def _berubah(sender, **kwargs) -> None:
+        berubah(nama)
+
+    for m in model:
+        post_save.connect(_berubah, sender=m, weak=False, dispatch_uid=f"{uid}-simpan-{m.__name__}")
+        post_delete.connect(
+            _berubah, sender=m, weak=False, dispatch_uid=f"{uid}-hapus-{m.__name__}"
+        )
 
 
 def ambil(nama: str, kunci: str, hitung: Callable[[], T], umur: int = UMUR_DETIK) -> T:

@@ -3,18 +3,16 @@
 What every page reads about a user — his operator units, his subordinates, the chain of who
 rates him — is cached under the version ``"organisasi"`` (``inti.cache_versi``).  Any save or
 delete of a unit, a jabatan, an assignment, an operator assignment or a pegawai's own data
-bumps it, at once (so the same transaction reads its own change) and again on commit (so a
-page computed from the old data while the change was not yet committed is not kept).  A
+bumps it (``inti.cache_versi.berubah``: at once and again on commit).  A
 login's ``last_login`` is no change of the organisation.  Bulk writes bypass these signals:
 the import calls :func:`organisasi_berubah` itself.
 """
 
 from __future__ import annotations
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
-from inti.cache_versi import naikkan_versi
+from inti.cache_versi import berubah
 
 from .models import Instansi, Jabatan, OperatorUnit, Pegawai, Penugasan, UnitKerja
 
@@ -23,8 +21,7 @@ _BUKAN_ORGANISASI = frozenset({"last_login", "password"})
 
 
 def organisasi_berubah() -> None:
-    naikkan_versi(VERSI)
-    transaction.on_commit(lambda: naikkan_versi(VERSI))
+    berubah(VERSI)
 
 
 def _berubah(sender, instance, **kwargs) -> None:

@@ -1,12 +1,10 @@
 """Bump a pegawai's cached SKP reads when one of his SKP changes (``aktivitas.services.harian.
-skp_berlaku`` asks on every activity entered): at once and again on commit, as
-``pegawai.sinyal``.  The version is the pegawai's own: a change of one SKP leaves every other
-pegawai's cache alone."""
+skp_berlaku`` asks on every activity entered).  The version is the pegawai's own: a change of
+one SKP leaves every other pegawai's cache alone."""
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
-from inti.cache_versi import naikkan_versi
+from inti.cache_versi import berubah
 
 from .models import Skp
 
@@ -16,9 +14,7 @@ def versi_skp_pegawai(pegawai_id: int) -> str:
 
 
 def _berubah(sender, instance: Skp, **kwargs) -> None:
-    nama = versi_skp_pegawai(instance.pegawai_id)
-    naikkan_versi(nama)
-    transaction.on_commit(lambda: naikkan_versi(nama))
+    berubah(versi_skp_pegawai(instance.pegawai_id))
 
 
 post_save.connect(_berubah, sender=Skp, dispatch_uid="skp-pegawai")

@@ -21,7 +21,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from aktivitas import bukti as aturan
-from aktivitas.models import Aktivitas, BuktiDukung, PengaturanKinerja, RealisasiBulanan
+from aktivitas.models import Aktivitas, BuktiDukung, RealisasiBulanan
 from aktivitas.selectors.pengaturan import pengaturan_kinerja
 from aktivitas.services.harian import DataAktivitas, catat_aktivitas, sebagai_pengisi
 from pegawai.models import Pegawai
@@ -33,14 +33,9 @@ logger = logging.getLogger(__name__)
 
 
 # --- settings (read only: uploading never creates the settings row) --------------------------
-def pengaturan_bukti(instansi_id: int | None) -> PengaturanKinerja:
-    """The instansi's settings, or the defaults (unsaved) when it has none (cached)."""
-    return pengaturan_kinerja(instansi_id)
-
-
 def batas_ukuran_pegawai(pegawai: Pegawai) -> int:
     """The largest file (bytes) accepted as evidence of this pegawai's work."""
-    return pengaturan_bukti(pegawai.instansi_id).ukuran_bukti_maks_mb * aturan.MB
+    return pengaturan_kinerja(pegawai.instansi_id).ukuran_bukti_maks_mb * aturan.MB
 
 
 def batas_ukuran(pemilik: Pemilik) -> int:
@@ -163,7 +158,7 @@ def periksa_berkas_pegawai(
     pegawai: Pegawai, daftar: list[UploadedFile]
 ) -> tuple[list[BerkasDiperiksa], list[tuple[str, str]]]:
     """Check each file against the pegawai's instansi settings: (accepted, [(name, why)])."""
-    atur = pengaturan_bukti(pegawai.instansi_id)
+    atur = pengaturan_kinerja(pegawai.instansi_id)
     diterima, ditolak = [], []
     for berkas in daftar:
         try:

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from aktivitas import rules
-from aktivitas.models import Aktivitas, Kuasa, PengaturanKinerja, RencanaAksi
+from aktivitas.models import Aktivitas, Kuasa, RencanaAksi
 from aktivitas.selectors.kuasa import SEBAGAI_KUASA, kuasa_berlaku
 from aktivitas.selectors.pengaturan import pengaturan_kinerja
 from inti.cache_versi import ambil
@@ -36,14 +36,8 @@ A = Aktivitas.Status
 
 
 # --- settings and calendar ----------------------------------------------------------------
-def pengaturan(instansi_id: int | None) -> PengaturanKinerja:
-    """The instansi's settings (the defaults, unsaved, when it has none), cached until they
-    change (``aktivitas.selectors.pengaturan``)."""
-    return pengaturan_kinerja(instansi_id)
-
-
 def is_terlambat(pegawai: Pegawai, tanggal: dt.date, dientri: dt.date) -> bool:
-    n = pengaturan(pegawai.instansi_id).batas_hari_kerja_terlambat
+    n = pengaturan_kinerja(pegawai.instansi_id).batas_hari_kerja_terlambat
     libur = hari_libur(pegawai.instansi_id, tanggal, tanggal + dt.timedelta(days=n * 3 + 30))
     return rules.is_terlambat(tanggal, dientri, n, libur)
 

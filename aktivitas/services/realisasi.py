@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from aktivitas import rules
 from aktivitas.models import RealisasiBulanan
+from aktivitas.selectors.pengaturan import pengaturan_kinerja
 from aktivitas.selectors.tinjau import (
     RingkasanRhk,
     indikator_skp,
@@ -29,7 +30,6 @@ from aktivitas.selectors.tinjau import (
 )
 from aktivitas.services.harian import (
     kuasa_dipakai,
-    pengaturan,
     sebagai_pengisi,
     wajib_penilai,
 )
@@ -55,7 +55,7 @@ def akhir_bulan(tahun: int, bulan: int) -> dt.date:
 def batas_realisasi(instansi_id: int | None, tahun: int, bulan: int) -> dt.date:
     """The deadline of a month's realisation with the instansi's setting (default day 5)."""
     hari = (
-        pengaturan(instansi_id).batas_tanggal_realisasi
+        pengaturan_kinerja(instansi_id).batas_tanggal_realisasi
         if instansi_id
         else rules.BATAS_TANGGAL_REALISASI
     )

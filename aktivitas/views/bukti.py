@@ -48,6 +48,7 @@ from aktivitas.selectors.harian import (
     get_realisasi,
     realisasi_terlihat,
 )
+from aktivitas.selectors.pengaturan import pengaturan_kinerja
 from aktivitas.services import bukti as services_bukti
 from aktivitas.services.bukti import Pemilik
 
@@ -202,7 +203,7 @@ def konteks_bukti(user, pemilik: Pemilik, **lain) -> dict:
         "pemilik": pemilik,
         "awalan": "" if isinstance(pemilik, Aktivitas) else "r",
         "boleh_ubah": services_bukti.boleh_ubah_bukti(user, pemilik),
-        "pengaturan": services_bukti.pengaturan_bukti(pegawai.instansi_id),
+        "pengaturan": pengaturan_kinerja(pegawai.instansi_id),
         **lain,
     }
 

@@ -35,6 +35,7 @@ from aktivitas.forms.harian import AktivitasForm, RencanaAksiForm, awal_dari_akt
 from aktivitas.models import Aktivitas
 from aktivitas.selectors import harian as selectors
 from aktivitas.selectors.kuasa import get_pegawai_diisi, pengisi_lain
+from aktivitas.selectors.pengaturan import pengaturan_kinerja
 from aktivitas.services import bukti as services_bukti
 from aktivitas.services import harian as services
 from aktivitas.services import rencana_aksi as svc_rencana
@@ -151,7 +152,7 @@ def _form_aktivitas(
         baru=baru,
     )
     form.ada_rhk = bool(rhk)
-    atur = services_bukti.pengaturan_bukti(pegawai.instansi_id)
+    atur = pengaturan_kinerja(pegawai.instansi_id)
     form.atur_bukti(atur.daftar_jenis_bukti, atur.ukuran_bukti_maks_mb)
     form.pengaturan = atur  # the page reads the same settings (one query)
     return form, rhk
@@ -194,7 +195,7 @@ def _konteks_hari(
     elif not hasattr(form, "satuan_terakhir"):
         form.satuan_terakhir = selectors.kebiasaan_isian(pegawai).satuan
     menit = sum(a.durasi_menit for a in daftar)
-    atur = getattr(form, "pengaturan", None) or services_bukti.pengaturan_bukti(pegawai.instansi_id)
+    atur = getattr(form, "pengaturan", None) or pengaturan_kinerja(pegawai.instansi_id)
     n = atur.batas_hari_kerja_terlambat
     sebelum, sesudah = tanggal - dt.timedelta(days=1), tanggal + dt.timedelta(days=1)
     return {

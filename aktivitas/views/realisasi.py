@@ -30,7 +30,7 @@ from aktivitas.forms.tinjau import KembalikanForm
 from aktivitas.models import RealisasiBulanan
 from aktivitas.selectors import tinjau as selectors_tinjau
 from aktivitas.selectors.kuasa import SEBAGAI_KUASA, get_pegawai_diisi
-from aktivitas.services import bukti as services_bukti
+from aktivitas.selectors.pengaturan import pengaturan_kinerja
 from aktivitas.services import harian as services
 from aktivitas.services import realisasi as services_realisasi
 from aktivitas.services.realisasi import BISA_DIUBAH, IsianRealisasi
@@ -171,7 +171,7 @@ def _halaman(request, pegawai, tahun, bulan, *, rows=None, forms=None, pilih=Non
         "lewat_batas": hari_ini > batas and bool(belum_diajukan),
         "terlambat": any(r.terlambat for r in rows),
         "url_ini": _url_bulanan(pegawai, user, tahun, bulan),
-        "pengaturan_bukti": services_bukti.pengaturan_bukti(pegawai.instansi_id),
+        "pengaturan_bukti": pengaturan_kinerja(pegawai.instansi_id),
     }
     return render(request, T + "bulanan.html", konteks, status=status)
 

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from aktivitas import rules as aktivitas_rules
 from aktivitas.models import Aktivitas, RealisasiBulanan
-from aktivitas.services.harian import pengaturan as pengaturan_kinerja
+from aktivitas.selectors.pengaturan import pengaturan_kinerja
 from kalender.selectors import hari_libur
 from notifikasi import rules
 from notifikasi.models import Jenis

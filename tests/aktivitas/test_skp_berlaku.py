@@ -1,6 +1,7 @@
 """Which SKP an activity belongs to: the ditetapkan version, not a draft revision of it."""
 
-from aktivitas.services.harian import pengaturan, skp_berlaku
+from aktivitas.selectors.pengaturan import pengaturan_kinerja as pengaturan
+from aktivitas.services.harian import skp_berlaku
 from skp.services import penyusunan as services
 from tests.aktivitas.conftest import HARI
 

@@ -44,6 +44,13 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "notifikasi.pengingat_harian",
         "schedule": crontab(minute=15, hour=7),
     },
+    # --- sinkron ---
+    "sinkron-ambil-siasn": {
+        # each configured SIASN source is fetched into a batch waiting for the admin's
+        # approval (never applied by itself); before the night's dashboards
+        "task": "sinkron.ambil_siasn",
+        "schedule": crontab(hour=1, minute=0),
+    },
     # --- pemantauan ---
     "pemantauan-perbarui-ringkasan": {
         "task": "pemantauan.perbarui_ringkasan",

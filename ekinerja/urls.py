@@ -27,3 +27,4 @@ urlpatterns = [
     path("akun/", include("akun.urls")),
     path("", include("pegawai.urls")),
 ]
+    path("sinkron/", include("sinkron.urls")),

@@ -15,7 +15,7 @@ class NotifikasiConfig(AppConfig):
             daftarkan_hitungan_kepala,
         )
 
-        from . import riwayat, tasks  # noqa: F401  (history labels, Celery tasks)
+        from . import riwayat, sinyal, tasks  # noqa: F401  (history labels, cache, Celery tasks)
         from .selectors import belum_dibaca
 
         daftarkan_hitungan_kepala("NOTIFIKASI_BELUM_DIBACA", belum_dibaca)

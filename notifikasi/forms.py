@@ -10,6 +10,7 @@ class PengaturanPengingatForm(forms.ModelForm):
             "jam_pengingat_aktivitas",
             "hari_sebelum_batas_realisasi",
             "hari_tinjauan_tertunda",
+            "hari_eskalasi_atasan",
             "hari_sebelum_batas_skp",
             "hari_sebelum_batas_penilaian",
         ]

@@ -14,6 +14,7 @@ class Jenis(models.TextChoices):
     REALISASI_MENJELANG = "realisasi_menjelang", _("Batas realisasi bulanan mendekat")
     REALISASI_TERLEWAT = "realisasi_terlewat", _("Batas realisasi bulanan terlewat")
     TINJAUAN_TERTUNDA = "tinjauan_tertunda", _("Tinjauan tertunda")
+    TINJAUAN_ESKALASI = "tinjauan_eskalasi", _("Bawahan Anda belum meninjau")
     SKP_MENJELANG = "skp_menjelang", _("Batas penetapan SKP mendekat")
     SKP_TERLEWAT = "skp_terlewat", _("Batas penetapan SKP terlewat")
     PENILAIAN_MENJELANG = "penilaian_menjelang", _("Jendela penilaian segera ditutup")
@@ -23,6 +24,10 @@ class Jenis(models.TextChoices):
     AKTIVITAS_DIKEMBALIKAN = "aktivitas_dikembalikan", _("Aktivitas dikembalikan")
     MANUAL = "manual", _("Pengingat dari pengelola")
     MASUK_PERANGKAT_BARU = "masuk_perangkat_baru", _("Masuk dari perangkat baru")
+    UMPAN_BALIK_DIMINTA = "umpan_balik_diminta", _("Permintaan umpan balik rekan kerja")
+    PERTANYAAN = "pertanyaan", _("Pertanyaan dan jawaban bantuan")
+    LAPORAN_ATASAN = "laporan_atasan", _("Laporan atasan dijawab")
+    SINKRON_SIASN = "sinkron_siasn", _("Sinkronisasi SIASN menunggu persetujuan")
 
 
 #: Kinds a user cannot switch off (deadlines with consequences and decisions about him).
@@ -36,6 +41,9 @@ JENIS_WAJIB = frozenset(
         Jenis.KEBERATAN_DIAJUKAN,
         Jenis.MANUAL,
         Jenis.MASUK_PERANGKAT_BARU,  # a security alert: the stolen password's only witness
+        Jenis.PERTANYAAN,  # the answer to his own question, or a question he must answer
+        Jenis.LAPORAN_ATASAN,  # a decision about his own assignment
+        Jenis.SINKRON_SIASN,  # the admin's approval holds the organisation's data
     }
 )
 
@@ -116,6 +124,14 @@ class PengaturanPengingat(models.Model):
     )
     hari_tinjauan_tertunda = models.PositiveSmallIntegerField(
         _("tinjauan dianggap tertunda setelah (hari kerja)"), default=3
+    )
+    hari_eskalasi_atasan = models.PositiveSmallIntegerField(
+        _("diteruskan ke atasan penilai setelah tambahan (hari kerja)"),
+        default=3,
+        help_text=_(
+            "Tinjauan yang masih tertunda sekian hari kerja lagi setelah batas tinjauan "
+            "dilaporkan kepada atasan penilai dan tampil di dasbor pemantauan."
+        ),
     )
     hari_sebelum_batas_skp = models.PositiveSmallIntegerField(
         _("hari sebelum batas penetapan SKP"), default=7

@@ -64,6 +64,7 @@ def pengingat_harian(self, tanggal: str | None = None) -> dict[str, int]:
     return {
         "realisasi": s.ingatkan_realisasi(hari),
         "tinjauan": s.ingatkan_tinjauan_tertunda(hari),
+        "eskalasi": s.ingatkan_eskalasi_tinjauan(hari),
         "skp": s.ingatkan_skp(hari),
         "penilaian": s.ingatkan_penilaian(hari),
     }

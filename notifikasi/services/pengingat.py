@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -22,6 +22,13 @@ from kalender.selectors import hari_libur
 from notifikasi import rules
 from notifikasi.models import Jenis
 from notifikasi.services.kirim import Rencana, buat_notifikasi, hari_ini, pengaturan_pengingat
+from notifikasi.selectors import (
+    aktivitas_menunggu,
+    batas_tunda,
+    jendela_lewat,
+    realisasi_menunggu,
+    skp_belum_dinilai,
+)
 from pegawai.models import Instansi, Pegawai
 from pegawai.selectors.hierarki import rantai_penilai
 from penilaian.models import Penilaian, PeriodePenilaian
@@ -43,7 +50,7 @@ def ingatkan_realisasi(tanggal: dt.date | None = None) -> int:
         batas_tanggal = pengaturan_kinerja(instansi_id).batas_tanggal_realisasi
         atur = pengaturan_pengingat(instansi_id)
         jatuh = rules.realisasi_jatuh_tempo(
-            tanggal, batas_tanggal, atur.hari_sebelum_batas_realisasi
+            tanggal, batas_tanggal, atur.hari_sebelum_batas_realisasi, batas
         )
         if jatuh is None:
             continue
@@ -69,7 +76,6 @@ def ingatkan_realisasi(tanggal: dt.date | None = None) -> int:
                 status__in=(RealisasiBulanan.Status.DIAJUKAN, RealisasiBulanan.Status.DISETUJUI),
             ).values_list("skp__pegawai_id", flat=True)
         )
-        batas = aktivitas_rules.batas_realisasi(tahun, bulan, batas_tanggal)
         jenis = Jenis.REALISASI_MENJELANG if keadaan == "menjelang" else Jenis.REALISASI_TERLEWAT
         judul = (
             _("Realisasi bulan %(bulan)s jatuh tempo %(batas)s")
@@ -140,6 +146,54 @@ def ingatkan_tinjauan_tertunda(tanggal: dt.date | None = None) -> int:
 # --- SKP not ditetapkan by the deadline ------------------------------------------------------
 def ingatkan_skp(tanggal: dt.date | None = None) -> int:
     """Pegawai without a ditetapkan SKP as the deadline nears or after it passed; and the
+# --- escalation to the penilai's own atasan (issue 17 §3) -----------------------------------
+def _tertunda_per_penilai(instansi_id: int, tanggal: dt.date, n: int) -> Counter:
+    """Items waiting more than ``n`` workdays, per penilai of the instansi: activities and
+    realisations since they were submitted, ratings since their window's deadline."""
+    libur = hari_libur(instansi_id, tanggal - dt.timedelta(days=3 * n + 400), tanggal)
+    sebelum = rules.tanggal_batas_tunda(tanggal, n, libur)
+    q = Q(penilai__instansi_id=instansi_id)
+    hitung: Counter = Counter()
+    for qs in (
+        aktivitas_menunggu(q).filter(dientri_pada__date__lte=sebelum),
+        realisasi_menunggu(q).filter(diajukan_pada__date__lte=sebelum),
+        skp_belum_dinilai(q, jendela_lewat(instansi_id, sebelum, tanggal)),
+    ):
+        hitung.update(
+            dict(qs.order_by().values_list("penilai_id").annotate(n=Count("pk", distinct=True)))
+        )
+    return hitung
+
+
+def ingatkan_eskalasi_tinjauan(tanggal: dt.date | None = None) -> int:
+    """The atasan of every penilai who lets activities, realisations or ratings wait beyond
+    the second limit ("bawahan Anda belum meninjau"), once a week with the count of such
+    subordinates; the list itself is the page ``pemantauan_eskalasi``.  A penilai rated by
+    the PPK has no atasan here: the admin sees him on the dashboard."""
+    tanggal = tanggal or hari_ini()
+    tahun, minggu, _hari = tanggal.isocalendar()
+    per_atasan: dict[int, set[int]] = defaultdict(set)
+    for instansi_id in Instansi.objects.values_list("pk", flat=True):
+        batas = batas_tunda(instansi_id)
+        tertunda = _tertunda_per_penilai(instansi_id, tanggal, batas.penilai + batas.atasan)
+        for penilai in Pegawai.objects.filter(pk__in=[k for k in tertunda if k is not None]):
+            atasan = rantai_penilai(penilai, tanggal).pejabat_penilai
+            if atasan is not None and not atasan.is_ppk:
+                per_atasan[atasan.pegawai.pk].add(penilai.pk)
+    rencana = [
+        Rencana(
+            atasan_id,
+            Jenis.TINJAUAN_ESKALASI,
+            f"eskalasi:{tahun}-W{minggu:02d}",
+            _("%(n)s bawahan Anda belum meninjau kiriman yang tertunda terlalu lama")
+            % {"n": len(penilai)},
+            tautan=_url("pemantauan_eskalasi"),
+        )
+        for atasan_id, penilai in sorted(per_atasan.items())
+    ]
+    return len(buat_notifikasi(rencana))
+
+
     pejabat penilai of each SKP still waiting for his approval or penetapan."""
     tanggal = tanggal or hari_ini()
     rencana: list[Rencana] = []

@@ -15,11 +15,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
 
 from inti.ekspor import respons_tabel
+from inti.replika import boleh_replika
 from inti.konfirmasi import Konfirmasi, tampilkan_konfirmasi
 from pegawai.models import UnitKerja
 from penilaian import rules
 from penilaian.forms.kurva import JustifikasiForm, PredikatOrganisasiForm
 from penilaian.models import PredikatKinerjaOrganisasi
+from penilaian.selectors import kalibrasi as selectors_kalibrasi
 from penilaian.selectors import kurva as selectors_kurva
 from penilaian.services import kurva as services_kurva
 from penilaian.services import nilai as services
@@ -173,6 +175,7 @@ def predikat_organisasi_tetapkan(request, unit: int):
 # --- the curve of a unit --------------------------------------------------------------------
 @login_required
 @require_GET
+@boleh_replika
 def kurva_daftar(request):
     """The curves the user may open in a year (admin: all; operator: his units; atasan: the
     groups of his subordinates), with each finalised unit's distribution and, when it was
@@ -184,7 +187,15 @@ def kurva_daftar(request):
         return respons_tabel(
             f"kurva-distribusi-{tahun}", fmt, *_tabel_kurva(daftar), judul=_("Kurva distribusi")
         )
-    return render(request, "penilaian/kurva/daftar.html", {"tahun": tahun, "daftar": daftar})
+    return render(
+        request,
+        "penilaian/kurva/daftar.html",
+        {
+            "tahun": tahun,
+            "daftar": daftar,
+            "boleh_kalibrasi": selectors_kalibrasi.boleh_kalibrasi(request.user),
+        },
+    )
 
 
 def _tabel_kurva(daftar) -> tuple[list[str], list[list[object]]]:
@@ -229,6 +240,7 @@ def _kelompok_terlihat(request, unit: int):
 
 @login_required
 @require_GET
+@boleh_replika
 def kurva_unit(request, unit: int):
     """A unit's live distribution against its curve, the people behind it, and (for the
     admin) the finalisation of the unit's annual predikat."""
@@ -260,6 +272,7 @@ def kurva_unit(request, unit: int):
             "boleh_finalkan": boleh,
             # Said beside the button: what happens to a unit outside the curve.
             "kurva_ketat": boleh and services_kurva.is_kurva_ketat(po.instansi_id),
+            "boleh_kalibrasi": selectors_kalibrasi.boleh_kalibrasi(request.user),
         },
     )
 

@@ -39,6 +39,7 @@ def test_admin_mengatur_ambang_pengingat(client, org):
             "jam_pengingat_aktivitas": "15:30",
             "hari_sebelum_batas_realisasi": "3",
             "hari_tinjauan_tertunda": "5",
+            "hari_eskalasi_atasan": "2",
             "hari_sebelum_batas_skp": "10",
             "hari_sebelum_batas_penilaian": "2",
         },
@@ -46,5 +47,6 @@ def test_admin_mengatur_ambang_pengingat(client, org):
     assert r.status_code == 302
     atur = PengaturanPengingat.objects.get(instansi=org.instansi)
     assert atur.jam_pengingat_aktivitas == dt.time(15, 30) and atur.hari_tinjauan_tertunda == 5
+    assert atur.hari_eskalasi_atasan == 2
     r = client.post(reverse("notifikasi_pengaturan"), {"hari_tinjauan_tertunda": "-1"})
     assert r.status_code == 400 and "hari_tinjauan_tertunda" in r.context["form"].errors

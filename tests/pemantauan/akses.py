@@ -22,6 +22,17 @@ ATURAN: dict[str, Aturan] = {
     "pemantauan_beban": Aturan(PEMANTAU),
     "pemantauan_rincian": Aturan(PEMANTAU, kwargs=_jenis("hari_kosong")),
     "pemantauan_pengingat": Aturan(PENGINGAT, kwargs=_jenis("hari_kosong"), metode="post"),
+    # Issue 17 §3: each penilai's timeliness (monitoring scope), his waiting items (the
+    # kasi: himself, his unit's operator, the admin; 404 otherwise), and the atasan's list of
+    # subordinates who have not reviewed (an atasan only).
+    "pemantauan_ketepatan": Aturan(PEMANTAU),
+    "pemantauan_ketepatan_rincian": Aturan(
+        masuk_dulu(asn=404, atasan=200, operator=200, admin=200, superuser=200, lain=404),
+        kwargs=lambda org: {"pk": org.kasi.pk},
+    ),
+    "pemantauan_eskalasi": Aturan(
+        masuk_dulu(asn=403, atasan=200, operator=403, admin=403, superuser=403, lain=403)
+    ),
 }
 
 

@@ -21,6 +21,10 @@ ATURAN: dict[str, Aturan] = {
     "predikat_organisasi_impor": Aturan(ADMIN_INSTANSI),
     "predikat_organisasi_impor_templat": Aturan(ADMIN_INSTANSI),
     "kurva_daftar": Aturan(SEMUA_MASUK),
+    # Calibration (issue 17 §4): the admin instansi and the atasan of penilai; read-only.
+    "kalibrasi": Aturan(
+        masuk_dulu(asn=403, atasan=200, operator=403, admin=200, superuser=200, lain=403)
+    ),
     # The dinas' curve this year: the admin and the dinas' operator; the kasi rates nobody
     # in it yet (the staf's SKP is a draft), so he is refused; another instansi: 404.
     "kurva_unit": Aturan(

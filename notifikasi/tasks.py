@@ -67,4 +67,5 @@ def pengingat_harian(self, tanggal: str | None = None) -> dict[str, int]:
         "eskalasi": s.ingatkan_eskalasi_tinjauan(hari),
         "skp": s.ingatkan_skp(hari),
         "penilaian": s.ingatkan_penilaian(hari),
+        "umpan_balik_rekan": s.ingatkan_umpan_balik_rekan(hari),
     }

@@ -8,4 +8,4 @@ class PenilaianConfig(AppConfig):
 
     def ready(self) -> None:
         # Register action labels, menu entries and home cards with the lower apps.
-        from . import beranda, navigasi, riwayat  # noqa: F401
+        from . import beranda, navigasi, profil, riwayat  # noqa: F401

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from pegawai.models import Instansi, Jabatan, UnitKerja
 from skp.models import Periode, Skp
 
-from . import rules
+from . import rules, rules_tindak_lanjut
 
 PERSEN = [MinValueValidator(Decimal("0")), MaxValueValidator(Decimal("100"))]
 
@@ -62,6 +62,26 @@ class PengaturanPenilaian(models.Model):
             "Bawaan: kurva adalah pertimbangan bagi pimpinan, sehingga unit di luar kurva tetap "
             "dapat difinalkan dengan justifikasi tertulis pimpinan. Centang untuk menolak "
             "finalisasi unit yang di luar kurva."
+        ),
+    )
+    # Issue 17.  On by default: the self-assessment binds no one and costs the pegawai
+    # nothing if he skips it, while the penilai gains the pegawai's own account of his work
+    # (fewer ratings made on memory alone); an instansi that does not want it switches it off.
+    penilaian_diri_aktif = models.BooleanField(
+        _("penilaian diri pegawai"),
+        default=True,
+        help_text=_(
+            "Pegawai dapat menulis uraian realisasi per RHK dan mengusulkan rating sendiri "
+            "sebelum dinilai. Tidak mengikat pejabat penilai."
+        ),
+    )
+    maks_umpan_balik_rekan = models.PositiveSmallIntegerField(
+        _("umpan balik rekan kerja paling banyak (orang)"),
+        default=rules.MAKS_UMPAN_BALIK_REKAN,
+        validators=[MaxValueValidator(20)],
+        help_text=_(
+            "Jumlah rekan kerja yang dapat dimintai umpan balik perilaku untuk seorang pegawai "
+            "pada satu jendela penilaian; 0 berarti fitur ini tidak dipakai."
         ),
     )
 
@@ -480,3 +500,127 @@ class Kehadiran(models.Model):
 
     def __str__(self) -> str:
         return f"{self.pegawai} {self.bulan:02d}/{self.tahun}"
+
+
+class PenilaianDiri(models.Model):
+    """The pegawai's self-assessment of one SKP for one evaluation window (issue 17): per RHK
+    his account of the realisation, the evidence he points at and the rating he proposes,
+    and per BerAKHLAK value the rating he proposes.
+
+    Kept with the rating (same key: window + SKP) and printed on its evaluation document.
+    Never binding: nothing of it is copied into the ``Penilaian``.  Frozen once the penilai
+    is done (``rules.alasan_tutup_penilaian_diri``).
+
+    ``hasil_kerja``: ``{"<rhk id>": {"uraian": str, "usulan": rating, "bukti": [ids]}}``;
+    ``perilaku``: ``{"<kode nilai dasar>": rating}``."""
+
+    periode_penilaian = models.ForeignKey(
+        PeriodePenilaian, on_delete=models.PROTECT, related_name="penilaian_diri"
+    )
+    skp = models.ForeignKey(Skp, on_delete=models.PROTECT, related_name="penilaian_diri")
+    pegawai = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="penilaian_diri"
+    )
+    hasil_kerja = models.JSONField(_("uraian hasil kerja per RHK"), default=dict, blank=True)
+    perilaku = models.JSONField(_("usulan rating per nilai dasar"), default=dict, blank=True)
+    usulan_rating_hasil_kerja = models.CharField(
+        _("usulan rating hasil kerja"), max_length=10, choices=PILIHAN_RATING, blank=True
+    )
+    usulan_rating_perilaku = models.CharField(
+        _("usulan rating perilaku kerja"), max_length=10, choices=PILIHAN_RATING, blank=True
+    )
+    dibuat_pada = models.DateTimeField(auto_now_add=True)
+    diubah_pada = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("penilaian diri")
+        verbose_name_plural = _("penilaian diri")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["periode_penilaian", "skp"], name="penilaian_diri_unik_per_skp"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pegawai} — {self.periode_penilaian}"
+
+
+class PermintaanUmpanBalik(models.Model):
+    """The penilai asks a named colleague (or subordinate) of the pegawai for feedback on the
+    seven BerAKHLAK values in a window (issue 17, umpan balik berkelanjutan).
+
+    The answer is read only by the penilai and only aggregated
+    (``rules.ringkas_umpan_balik``): never with the writer's name, never by the pegawai,
+    never in an export.  ``jawaban``: ``{"<kode>": {"skala": 1..5 | None, "teks": str}}``."""
+
+    periode_penilaian = models.ForeignKey(
+        PeriodePenilaian, on_delete=models.PROTECT, related_name="permintaan_umpan_balik"
+    )
+    skp = models.ForeignKey(Skp, on_delete=models.PROTECT, related_name="permintaan_umpan_balik")
+    pegawai = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    responden = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="permintaan_umpan_balik",
+    )
+    diminta_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    jawaban = models.JSONField(default=dict, blank=True)
+    dijawab_pada = models.DateTimeField(null=True, blank=True)
+    dibuat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("permintaan umpan balik rekan kerja")
+        verbose_name_plural = _("permintaan umpan balik rekan kerja")
+        ordering = ["-dibuat_pada", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["periode_penilaian", "skp", "responden"],
+                name="umpan_balik_rekan_sekali",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["responden", "dijawab_pada"], name="umpan_balik_rekan_masuk"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.responden_id} → {self.pegawai_id} ({self.periode_penilaian_id})"
+
+    @property
+    def is_dijawab(self) -> bool:
+        return self.dijawab_pada is not None
+
+
+class RekomendasiPengembangan(models.Model):
+    """One structured development recommendation of a rating (issue 17): the kind
+    (``rules_tindak_lanjut.JENIS_PENGEMBANGAN``) and a free text.  Written by the penilai
+    with the rating and frozen with it; the final ones are collected for BKPSDM per unit
+    and window and shown on the pegawai's profile.  ``Penilaian.rekomendasi_pengembangan``
+    stays the general note."""
+
+    penilaian = models.ForeignKey(Penilaian, on_delete=models.CASCADE, related_name="rekomendasi")
+    urutan = models.PositiveSmallIntegerField(default=1)
+    jenis = models.CharField(
+        _("jenis pengembangan"),
+        max_length=30,
+        choices=list(rules_tindak_lanjut.JENIS_PENGEMBANGAN.items()),
+    )
+    uraian = models.CharField(
+        _("uraian"), max_length=rules_tindak_lanjut.MAKS_URAIAN_REKOMENDASI, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("rekomendasi pengembangan")
+        verbose_name_plural = _("rekomendasi pengembangan")
+        ordering = ["penilaian", "urutan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["penilaian", "urutan"], name="rekomendasi_pengembangan_urutan_unik"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()}: {self.uraian}"

@@ -39,6 +39,15 @@ daftarkan(
     setelah="tpp_rekap",
 )
 daftarkan(
+    Menu(
+        _("Rekomendasi pengembangan"),
+        "pengembangan_rekap",
+        lambda p: p.is_operator or p.is_admin,
+        GRUP_UNIT,
+    ),
+    setelah="angka_kredit_rekap",
+)
+daftarkan(
     Menu(_("Pengaturan TPP"), "tpp_pengaturan", admin_instansi_sendiri, GRUP_ADMIN),
     setelah="angka_kredit_rekap",
 )

@@ -21,6 +21,11 @@ daftarkan(
         "keberatan.diajukan": _("Keberatan diajukan"),
         "keberatan.diputus": _("Keberatan diputus"),
         "penilaian.dokumen_diterbitkan": _("Dokumen evaluasi kinerja diterbitkan"),
+        # self-assessment and colleagues' feedback (issue 17)
+        "penilaian_diri.disimpan": _("Penilaian diri disimpan"),
+        "umpan_balik_rekan.diminta": _("Umpan balik rekan kerja diminta"),
+        "umpan_balik_rekan.dijawab": _("Umpan balik rekan kerja diberikan"),
+        "umpan_balik_rekan.diubah": _("Umpan balik rekan kerja diubah"),
         # follow-up
         "tpp.pengaturan_diubah": _("Pengaturan TPP diubah"),
         "tpp.besaran_diubah": _("Besaran TPP diubah"),

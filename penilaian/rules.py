@@ -464,3 +464,159 @@ def batas_keberatan(diterima: dt.date) -> dt.date:
 
 def boleh_keberatan(diterima: dt.date, tanggal: dt.date) -> bool:
     return diterima <= tanggal <= batas_keberatan(diterima)
+
+
+# --- self-assessment and colleague feedback (issue 17) -------------------------------------
+MAKS_URAIAN_DIRI = 2000  # characters of the pegawai's account per RHK
+MAKS_UMPAN_BALIK_REKAN = 5  # default of PengaturanPenilaian.maks_umpan_balik_rekan
+MAKS_TEKS_UMPAN_BALIK = 500  # characters of a colleague's note per BerAKHLAK value
+
+# The colleague's scale per BerAKHLAK value: how often the behaviour is seen.
+SKALA_UMPAN_BALIK = {
+    1: _("Belum terlihat"),
+    2: _("Kadang-kadang terlihat"),
+    3: _("Cukup sering terlihat"),
+    4: _("Sering terlihat"),
+    5: _("Selalu terlihat, menjadi teladan"),
+}
+
+
+def alasan_tutup_penilaian_diri(
+    hari_ini: dt.date,
+    mulai: dt.date,
+    batas: dt.date,
+    status_penilaian: str | None,
+    aktif: bool = True,
+) -> str | None:
+    """Why the pegawai cannot write (or change) his self-assessment of a window now; ``None``
+    when he can.  Open from the first day of the window's work until its rating deadline, and
+    closed as soon as the penilai is done (``dinilai`` or ``final``): what the penilai read
+    when he decided is what stays with the rating."""
+    if not aktif:
+        return str(_("Instansi Anda tidak menggunakan penilaian diri."))
+    if status_penilaian in ("dinilai", "final"):
+        return str(_("Pejabat penilai sudah selesai menilai; penilaian diri tidak dapat diubah."))
+    if hari_ini < mulai:
+        return str(_("Jendela penilaian ini belum dimulai."))
+    if hari_ini > batas:
+        return str(_("Batas penilaian jendela ini sudah lewat."))
+    return None
+
+
+def periksa_permintaan_umpan_balik(
+    calon_ids: list[int],
+    *,
+    pegawai_id: int,
+    penilai_id: int | None,
+    sudah_ids: set[int],
+    maks: int,
+    instansi_calon: Mapping[int, int | None],
+    instansi_id: int,
+) -> list[str]:
+    """Why asking ``calon_ids`` for feedback on pegawai ``pegawai_id`` must be refused (empty:
+    it may go ahead).  ``sudah_ids`` are the people already asked in this window,
+    ``instansi_calon`` the instansi of each candidate found (active people only), ``maks``
+    the instansi's limit per pegawai and window."""
+    galat: list[str] = []
+    if not calon_ids:
+        return [str(_("Pilih paling sedikit satu rekan kerja."))]
+    if len(set(calon_ids)) != len(calon_ids):
+        galat.append(str(_("Seorang rekan kerja dipilih lebih dari sekali.")))
+    unik = list(dict.fromkeys(calon_ids))
+    if pegawai_id in unik:
+        galat.append(
+            str(_("Pegawai yang dinilai tidak dapat dimintai umpan balik tentang dirinya."))
+        )
+    if penilai_id is not None and penilai_id in unik:
+        galat.append(
+            str(_("Pejabat penilai tidak perlu meminta umpan balik dari dirinya sendiri."))
+        )
+    ganda = [c for c in unik if c in sudah_ids]
+    if ganda:
+        galat.append(
+            str(_("%(n)s rekan kerja sudah pernah dimintai umpan balik pada jendela ini."))
+            % {"n": len(ganda)}
+        )
+    asing = [c for c in unik if instansi_calon.get(c) != instansi_id]
+    if asing:
+        galat.append(str(_("Rekan kerja harus pegawai aktif pada instansi yang sama.")))
+    if len(sudah_ids | set(unik)) > maks:
+        galat.append(
+            str(
+                _(
+                    "Paling banyak %(maks)s rekan kerja dapat dimintai umpan balik untuk seorang "
+                    "pegawai pada satu jendela (sudah %(sudah)s)."
+                )
+            )
+            % {"maks": maks, "sudah": len(sudah_ids)}
+        )
+    return galat
+
+
+def bersihkan_jawaban_umpan_balik(
+    jawaban: Mapping[str, Mapping], kode_nilai: list[str]
+) -> tuple[dict[str, dict], dict[str, str]]:
+    """A colleague's answer per BerAKHLAK value (``{kode: {"skala": 1..5 | None, "teks": str}}``)
+    → (clean answer keeping only the values answered, message per value).  At least one value
+    must be answered; a scale outside 1–5 or a note longer than the limit is refused."""
+    bersih: dict[str, dict] = {}
+    galat: dict[str, str] = {}
+    for kode in kode_nilai:
+        isian = jawaban.get(kode) or {}
+        skala, teks = isian.get("skala"), (isian.get("teks") or "").strip()
+        if skala in ("", None):
+            skala = None
+        else:
+            try:
+                skala = int(skala)
+            except (TypeError, ValueError):
+                skala = 0
+            if skala not in SKALA_UMPAN_BALIK:
+                galat[kode] = str(_("Pilih skala 1 sampai 5."))
+                continue
+        if len(teks) > MAKS_TEKS_UMPAN_BALIK:
+            galat[kode] = str(_("Catatan paling banyak %(n)s karakter.")) % {
+                "n": MAKS_TEKS_UMPAN_BALIK
+            }
+            continue
+        if skala is not None or teks:
+            bersih[kode] = {"skala": skala, "teks": teks}
+    asing = set(jawaban) - set(kode_nilai)
+    if asing:
+        galat["__all__"] = str(_("Nilai dasar tidak dikenal: %(kode)s.")) % {
+            "kode": ", ".join(sorted(asing))
+        }
+    if not bersih and not galat:
+        galat["__all__"] = str(_("Isi paling sedikit satu nilai dasar (skala atau catatan)."))
+    return bersih, galat
+
+
+@dataclass(frozen=True)
+class RingkasanNilaiDasar:
+    """The colleagues' answers on one BerAKHLAK value, without who wrote what: the mean scale
+    (one decimal), how many gave a scale, and the notes in a fixed order unrelated to the
+    writer (alphabetical)."""
+
+    kode: str
+    rata_rata: float | None
+    jumlah_skala: int
+    catatan: tuple[str, ...]
+
+
+def ringkas_umpan_balik(
+    daftar_jawaban: list[Mapping[str, Mapping]], kode_nilai: list[str]
+) -> list[RingkasanNilaiDasar]:
+    """Aggregate the answers per value so that no answer can be read as one person's."""
+    hasil = []
+    for kode in kode_nilai:
+        skala = [j[kode]["skala"] for j in daftar_jawaban if j.get(kode, {}).get("skala")]
+        catatan = sorted(j[kode]["teks"] for j in daftar_jawaban if j.get(kode, {}).get("teks"))
+        hasil.append(
+            RingkasanNilaiDasar(
+                kode,
+                round(sum(skala) / len(skala), 1) if skala else None,
+                len(skala),
+                tuple(catatan),
+            )
+        )
+    return hasil

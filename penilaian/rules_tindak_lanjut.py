@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _l
 
 from .rules import LABEL_PREDIKAT, Predikat
 
@@ -311,3 +312,53 @@ def hitung_tpp(formula: FormulaTpp, m: MasukanTpp) -> RincianTpp:
         persen_kinerja=persen_kinerja,
         persen_potongan=potongan,
     )
+
+
+# --- development follow-up (issue 17) --------------------------------------------------------
+# The kinds of competence development a final rating may recommend, for BKPSDM's planning.
+# The list follows the classical / non-classical routes of competence development of
+# Peraturan LAN 10/2018 in broad groups (not re-checked against its text here); "lainnya"
+# with the free text covers the rest.
+JENIS_PENGEMBANGAN: dict[str, str] = {
+    "pelatihan_teknis": _l("Pelatihan teknis"),
+    "pelatihan_fungsional": _l("Pelatihan fungsional"),
+    "pelatihan_manajerial": _l("Pelatihan kepemimpinan/manajerial"),
+    "pelatihan_sosial_kultural": _l("Pelatihan sosial kultural"),
+    "seminar_bimtek": _l("Seminar, kursus atau bimbingan teknis"),
+    "coaching": _l("Coaching"),
+    "mentoring": _l("Mentoring"),
+    "e_learning": _l("E-learning/belajar mandiri"),
+    "magang_detasering": _l("Magang, detasering atau penugasan khusus"),
+    "pendidikan_formal": _l("Pendidikan formal"),
+    "lainnya": _l("Lainnya"),
+}
+MAKS_REKOMENDASI = 3  # structured recommendations per rating
+MAKS_URAIAN_REKOMENDASI = 300
+
+
+def bersihkan_rekomendasi(baris: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[str]]:
+    """The penilai's structured development recommendations (kind, text) → (clean rows,
+    messages).  Empty rows are dropped; a text needs a kind; "lainnya" needs a text; an
+    unknown kind, too long a text or more than ``MAKS_REKOMENDASI`` rows is refused."""
+    bersih: list[tuple[str, str]] = []
+    galat: list[str] = []
+    for jenis, uraian in baris:
+        jenis, uraian = (jenis or "").strip(), (uraian or "").strip()
+        if not jenis and not uraian:
+            continue
+        if not jenis:
+            galat.append(_('Pilih jenis pengembangan untuk uraian "%(u)s".') % {"u": uraian[:40]})
+        elif jenis not in JENIS_PENGEMBANGAN:
+            galat.append(_("Jenis pengembangan tidak dikenal: %(j)s.") % {"j": jenis})
+        elif jenis == "lainnya" and not uraian:
+            galat.append(_('Jenis pengembangan "Lainnya" perlu uraian.'))
+        elif len(uraian) > MAKS_URAIAN_REKOMENDASI:
+            galat.append(
+                _("Uraian pengembangan paling banyak %(n)s karakter.")
+                % {"n": MAKS_URAIAN_REKOMENDASI}
+            )
+        else:
+            bersih.append((jenis, uraian))
+    if len(bersih) > MAKS_REKOMENDASI:
+        galat.append(_("Paling banyak %(n)s rekomendasi pengembangan.") % {"n": MAKS_REKOMENDASI})
+    return bersih, galat

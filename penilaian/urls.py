@@ -6,10 +6,14 @@ One list per feature; the views of a feature live in ``penilaian/views/<feature>
 from django.urls import include, path
 
 from penilaian.views import impor_organisasi as v_impor_organisasi
+from penilaian.views import kalibrasi as v_kalibrasi
 from penilaian.views import keberatan as v_keberatan
 from penilaian.views import kurva as v_kurva
 from penilaian.views import nilai as v_nilai
+from penilaian.views import pengembangan as v_pengembangan
+from penilaian.views import penilaian_diri as v_diri
 from penilaian.views import tpp as v_tpp
+from penilaian.views import umpan_balik_rekan as v_umpan_balik
 
 # The rating pages, under ``penilaian/``.
 nilai = [
@@ -79,12 +83,46 @@ tpp = [
     path("angka-kredit/koefisien/", v_tpp.koefisien, name="angka_kredit_koefisien"),
     path("siasn/", v_tpp.siasn, name="siasn_ekspor"),
     path("siasn/predikat.<str:fmt>", v_tpp.siasn_ekspor, name="siasn_ekspor_berkas"),
+    path("pengembangan/", v_pengembangan.pengembangan_rekap, name="pengembangan_rekap"),
+    path(
+        "pengembangan/rekap.<str:fmt>",
+        v_pengembangan.pengembangan_ekspor,
+        name="pengembangan_ekspor",
+    ),
+]
+
+
+# The pegawai's self-assessment (issue 17), under ``penilaian/diri/``.
+diri = [
+    path("", v_diri.penilaian_diri_daftar, name="penilaian_diri_daftar"),
+    path("<int:jendela>/<int:skp>/", v_diri.penilaian_diri_isi, name="penilaian_diri_isi"),
+]
+
+
+# Colleagues' feedback on behaviour (issue 17), under ``penilaian/umpan-balik-rekan/``.
+umpan_balik_rekan = [
+    path("", v_umpan_balik.umpan_balik_rekan_masuk, name="umpan_balik_rekan_masuk"),
+    path("<int:pk>/jawab/", v_umpan_balik.umpan_balik_rekan_jawab, name="umpan_balik_rekan_jawab"),
+    path(
+        "minta/<int:jendela>/<int:skp>/",
+        v_umpan_balik.umpan_balik_rekan_minta,
+        name="umpan_balik_rekan_minta",
+    ),
+]
+
+
+# The calibration view (issue 17 §4), under ``penilaian/kalibrasi/``: read-only.
+kalibrasi = [
+    path("", v_kalibrasi.kalibrasi, name="kalibrasi"),
 ]
 
 
 urlpatterns = [
     path("", include(nilai)),
+    path("diri/", include(diri)),
+    path("umpan-balik-rekan/", include(umpan_balik_rekan)),
     path("kurva/", include(kurva)),
+    path("kalibrasi/", include(kalibrasi)),
     path("keberatan/", include(keberatan)),
     path("tpp/", include(tpp)),
 ]

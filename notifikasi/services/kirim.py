@@ -26,6 +26,7 @@ from notifikasi.models import (
     PosisiRiwayat,
     PreferensiNotifikasi,
 )
+from notifikasi.services import skp as notifikasi_skp
 from pegawai.models import Pegawai, Riwayat
 from pegawai.permissions import peran
 from pegawai.services.organisasi import catat_riwayat
@@ -145,6 +146,18 @@ def _dari_riwayat(r: Riwayat) -> list[Rencana]:
                     r.keterangan,
                 )
             ]
+    if r.aksi == "umpan_balik_rekan.diminta" and r.subjek_id:
+        # The subject is the colleague asked (penilaian.services.umpan_balik_rekan).
+        return [
+            Rencana(
+                r.subjek_id,
+                Jenis.UMPAN_BALIK_DIMINTA,
+                kunci,
+                _("Anda dimintai umpan balik perilaku kerja rekan"),
+                _("Pejabat penilai meminta pendapat Anda tentang nilai-nilai BerAKHLAK rekan."),
+                reverse("umpan_balik_rekan_masuk"),
+            )
+        ]
     if r.aksi == "aktivitas.dikembalikan" and r.subjek_id:
         return [
             Rencana(
@@ -155,6 +168,8 @@ def _dari_riwayat(r: Riwayat) -> list[Rencana]:
                 r.keterangan,
             )
         ]
+    if r.aksi in notifikasi_skp.AKSI:  # issue 17 §7: the cascade reminder, the admin's answer
+        return notifikasi_skp.dari_riwayat(r, Rencana)
     return []
 
 
@@ -163,6 +178,8 @@ AKSI_DIPANTAU = (
     "keberatan.diajukan",
     "aktivitas.dikembalikan",
     "penilaian.difinalkan",
+    "umpan_balik_rekan.diminta",
+    *notifikasi_skp.AKSI,
 )
 
 

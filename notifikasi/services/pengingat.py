@@ -300,3 +300,47 @@ def ingatkan_penilaian(tanggal: dt.date | None = None) -> int:
             for penilai_id, n in sorted(per_penilai.items())
         ]
     return len(buat_notifikasi(rencana))
+
+
+# --- colleagues' feedback not yet given (issue 17) ------------------------------------------
+def ingatkan_umpan_balik_rekan(tanggal: dt.date | None = None) -> int:
+    """Within N days before a window's rating deadline (the instansi's
+    ``hari_sebelum_batas_penilaian``), everyone asked for feedback in that window who has not
+    answered yet: one reminder per person per window, with the count.  None after the
+    deadline (the answer is closed then)."""
+    from penilaian.models import PermintaanUmpanBalik
+
+    tanggal = tanggal or hari_ini()
+    rencana: list[Rencana] = []
+    jendela = (
+        PeriodePenilaian.objects.filter(
+            batas__gte=tanggal,
+            permintaan_umpan_balik__isnull=False,
+            permintaan_umpan_balik__dijawab_pada__isnull=True,
+        )
+        .select_related("periode")
+        .distinct()
+    )
+    for pp in jendela:
+        atur = pengaturan_pengingat(pp.periode.instansi_id)
+        if rules.batas_jatuh_tempo(tanggal, pp.batas, atur.hari_sebelum_batas_penilaian) != (
+            "menjelang"
+        ):
+            continue
+        per_orang = Counter(
+            PermintaanUmpanBalik.objects.filter(
+                periode_penilaian=pp, dijawab_pada__isnull=True
+            ).values_list("responden_id", flat=True)
+        )
+        rencana += [
+            Rencana(
+                responden_id,
+                Jenis.UMPAN_BALIK_DIMINTA,
+                f"umpan-balik-rekan:{pp.pk}",
+                _("%(n)s permintaan umpan balik rekan kerja belum Anda jawab (batas %(batas)s)")
+                % {"n": n, "batas": pp.batas.strftime("%d-%m-%Y")},
+                tautan=_url("umpan_balik_rekan_masuk"),
+            )
+            for responden_id, n in sorted(per_orang.items())
+        ]
+    return len(buat_notifikasi(rencana))

@@ -30,6 +30,7 @@ from pegawai.forms.akun import (
 )
 from pegawai.models import Pegawai
 from pegawai.permissions import Peran, peran
+from pegawai.profil import bagian_profil
 from pegawai.selectors import organisasi as selectors
 from pegawai.selectors.hierarki import rantai_penilai
 from pegawai.services import organisasi as services
@@ -185,6 +186,7 @@ def profil(request: HttpRequest) -> HttpResponse:
     konteks["peran"] = p
     if p.is_operator:
         konteks["unit_operator"] = list(selectors.unit_dioperatori(request.user))
+    konteks["bagian"] = bagian_profil(request, request.user)  # sections of the apps above
     return render(request, "pegawai/profil.html", konteks)
 
 

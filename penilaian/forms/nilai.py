@@ -5,14 +5,36 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from penilaian import rules
 from penilaian.models import PILIHAN_RATING, PengaturanPenilaian, PeriodePenilaian
+from penilaian.rules_tindak_lanjut import (
+    JENIS_PENGEMBANGAN,
+    MAKS_REKOMENDASI,
+    MAKS_URAIAN_REKOMENDASI,
+)
 from skp.rules import BERAKHLAK
 
 
 class PengaturanPenilaianForm(forms.ModelForm):
     class Meta:
         model = PengaturanPenilaian
-        fields = ["jenis_periodik", "hari_batas_periodik", "hari_batas_tahunan", "kurva_ketat"]
+        fields = [
+            "jenis_periodik",
+            "hari_batas_periodik",
+            "hari_batas_tahunan",
+            "kurva_ketat",
+            "penilaian_diri_aktif",
+            "maks_umpan_balik_rekan",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Left empty (or a form posted before the field existed): the default number.
+        self.fields["maks_umpan_balik_rekan"].required = False
+
+    def clean_maks_umpan_balik_rekan(self):
+        nilai = self.cleaned_data.get("maks_umpan_balik_rekan")
+        return rules.MAKS_UMPAN_BALIK_REKAN if nilai is None else nilai
 
 
 class TanggalInput(forms.DateInput):
@@ -81,6 +103,17 @@ class PenilaianForm(forms.Form):
                 widget=forms.Textarea(attrs={"rows": 2}),
                 required=False,
             )
+        for i in range(1, MAKS_REKOMENDASI + 1):
+            self.fields[f"pengembangan_jenis_{i}"] = forms.ChoiceField(
+                label=_("Jenis pengembangan %(n)s") % {"n": i},
+                choices=[("", _("— tidak ada —")), *JENIS_PENGEMBANGAN.items()],
+                required=False,
+            )
+            self.fields[f"pengembangan_uraian_{i}"] = forms.CharField(
+                label=_("Uraian pengembangan %(n)s") % {"n": i},
+                required=False,
+                max_length=MAKS_URAIAN_REKOMENDASI,
+            )
         if hasil_kerja_dari_organisasi:
             self.fields["rating_hasil_kerja"].disabled = True
 
@@ -96,7 +129,17 @@ class PenilaianForm(forms.Form):
         }
         for kode, teks in (penilaian.catatan_perilaku or {}).items():
             awal[nama_catatan(kode)] = teks
+        for r in penilaian.rekomendasi.all():
+            awal[f"pengembangan_jenis_{r.urutan}"] = r.jenis
+            awal[f"pengembangan_uraian_{r.urutan}"] = r.uraian
         return awal
+
+    def pengembangan(self):
+        """(kind field, text field) per structured recommendation row, for the template."""
+        return [
+            (self[f"pengembangan_jenis_{i}"], self[f"pengembangan_uraian_{i}"])
+            for i in range(1, MAKS_REKOMENDASI + 1)
+        ]
 
     def perilaku(self):
         """(nilai dasar, its note field) for the template."""
@@ -109,6 +152,10 @@ class PenilaianForm(forms.Form):
             "catatan_hasil_kerja": d["catatan_hasil_kerja"],
             "rekomendasi_pengembangan": d["rekomendasi_pengembangan"],
             "catatan_perilaku": {n.kode: d[nama_catatan(n.kode)] for n in BERAKHLAK},
+            "pengembangan": [
+                (d[f"pengembangan_jenis_{i}"], d[f"pengembangan_uraian_{i}"])
+                for i in range(1, MAKS_REKOMENDASI + 1)
+            ],
         }
         if not self.fields["rating_hasil_kerja"].disabled:
             data["rating_hasil_kerja"] = d["rating_hasil_kerja"]

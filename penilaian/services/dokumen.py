@@ -26,6 +26,7 @@ from pegawai.selectors.hierarki import rantai_penilai
 from pegawai.services.organisasi import catat_riwayat
 from penilaian import rules
 from penilaian.models import Penilaian
+from penilaian.selectors import penilaian_diri as selectors_diri
 from penilaian.selectors.nilai import bahan_penilaian, tanggal_penilaian
 from skp.models import Dokumen
 from skp.services import dokumen as skp_dokumen
@@ -119,6 +120,9 @@ def konteks(penilaian: Penilaian, *, kode: str, penanda_tangan: str) -> dict:
         "rating_hasil_kerja": rules.LABEL_RATING.get(penilaian.rating_hasil_kerja, "-"),
         "rating_perilaku": rules.LABEL_RATING.get(penilaian.rating_perilaku, "-"),
         "predikat": rules.LABEL_PREDIKAT.get(penilaian.predikat, "-"),
+        # The pegawai's self-assessment kept with the rating (issue 17), printed as written.
+        "diri": selectors_diri.tampilan(selectors_diri.penilaian_diri(pp, skp), bahan),
+        "rekomendasi": list(penilaian.rekomendasi.all()),
         "konten_nomor_halaman": skp_dokumen.konten_nomor_halaman(),
     }
 

@@ -25,12 +25,13 @@ from pegawai.models import Jabatan, Pegawai, Riwayat
 from pegawai.permissions import is_admin_instansi
 from pegawai.selectors.hierarki import Pejabat, is_pimpinan_unit, rantai_penilai
 from pegawai.services.organisasi import catat_riwayat
-from penilaian import rules
+from penilaian import rules, rules_tindak_lanjut
 from penilaian.models import (
     PengaturanPenilaian,
     Penilaian,
     PeriodePenilaian,
     PredikatKinerjaOrganisasi,
+    RekomendasiPengembangan,
 )
 from penilaian.selectors.nilai import skp_wajib_dinilai, tanggal_penilaian
 from penilaian.tasks import jadwalkan_dokumen_evaluasi
@@ -78,6 +79,8 @@ def ubah_pengaturan(aktor: Pegawai, pengaturan: PengaturanPenilaian) -> Pengatur
                 "jenis_periodik": pengaturan.jenis_periodik,
                 "hari_batas_periodik": pengaturan.hari_batas_periodik,
                 "hari_batas_tahunan": pengaturan.hari_batas_tahunan,
+                "penilaian_diri_aktif": pengaturan.penilaian_diri_aktif,
+                "maks_umpan_balik_rekan": pengaturan.maks_umpan_balik_rekan,
             },
         )
     return pengaturan
@@ -312,9 +315,25 @@ def _bersihkan_isian(data: dict) -> dict:
         bersih["catatan_perilaku"] = {
             k: (v or "").strip() for k, v in catatan.items() if (v or "").strip()
         }
+    if "pengembangan" in data:
+        # Structured development recommendations (issue 17): [(jenis, uraian), ...].
+        bersih["pengembangan"], salah = rules_tindak_lanjut.bersihkan_rekomendasi(
+            list(data["pengembangan"] or [])
+        )
+        if salah:
+            galat["pengembangan"] = salah
     if galat:
         raise ValidationError(galat)
     return bersih
+
+
+def _simpan_rekomendasi(penilaian: Penilaian, baris: list[tuple[str, str]]) -> None:
+    """Replace the rating's structured recommendations (inside the caller's transaction)."""
+    RekomendasiPengembangan.objects.filter(penilaian=penilaian).delete()
+    RekomendasiPengembangan.objects.bulk_create(
+        RekomendasiPengembangan(penilaian=penilaian, urutan=i, jenis=jenis, uraian=uraian)
+        for i, (jenis, uraian) in enumerate(baris, start=1)
+    )
 
 
 def simpan_penilaian(aktor: Pegawai, penilaian: Penilaian, data: dict) -> Penilaian:
@@ -331,6 +350,7 @@ def simpan_penilaian(aktor: Pegawai, penilaian: Penilaian, data: dict) -> Penila
         organisasi = hasil_kerja_organisasi(pp, hak.jabatan)
         if organisasi.berlaku:
             bersih.pop("rating_hasil_kerja", None)
+        pengembangan = bersih.pop("pengembangan", None)
         for kolom, nilai in bersih.items():
             setattr(penilaian, kolom, nilai)
         _terapkan_organisasi(penilaian, organisasi)
@@ -344,13 +364,18 @@ def simpan_penilaian(aktor: Pegawai, penilaian: Penilaian, data: dict) -> Penila
         penilaian.penilai_id = hak.penilai_id
         penilaian.diisi_oleh = aktor
         penilaian.save()
+        if pengembangan is not None:
+            _simpan_rekomendasi(penilaian, pengembangan)
         catat_riwayat(
             pelaku=aktor,
             objek=penilaian,
             aksi="penilaian.disimpan",
             subjek=penilaian.skp.pegawai,
             sebagai=hak.sebagai,
-            data={"predikat": penilaian.predikat},
+            data={
+                "predikat": penilaian.predikat,
+                **({"pengembangan": [j for j, _u in pengembangan]} if pengembangan else {}),
+            },
         )
     return penilaian
 

@@ -26,6 +26,8 @@ from penilaian import rules
 from penilaian.forms.nilai import JendelaForm, PengaturanPenilaianForm, PenilaianForm
 from penilaian.models import Keberatan, Penilaian
 from penilaian.selectors import nilai as selectors
+from penilaian.selectors import penilaian_diri as selectors_diri
+from penilaian.selectors import umpan_balik_rekan as selectors_umpan_balik
 from penilaian.selectors.kurva import ringkasan_kurva_skp
 from penilaian.services import keberatan as services_keberatan
 from penilaian.services import nilai as services
@@ -186,12 +188,15 @@ def _pratinjau_predikat(form: PenilaianForm, organisasi) -> str:
 
 
 def _konteks_halaman(pp, skp, penilaian, organisasi, hari_ini) -> dict:
+    bahan = selectors.bahan_penilaian(pp, skp)
     return {
         "pp": pp,
         "skp": skp,
         "penilaian": penilaian,
         "organisasi": organisasi,
-        "bahan": selectors.bahan_penilaian(pp, skp),
+        "bahan": bahan,
+        # The pegawai's self-assessment, kept with the rating (issue 17): read beside the form.
+        "tampilan": selectors_diri.tampilan(selectors_diri.penilaian_diri(pp, skp), bahan),
         "terlambat": hari_ini > pp.batas and not (penilaian and penilaian.status != "draft"),
         "label_predikat": rules.LABEL_PREDIKAT,
         # The live distribution against the curve of this window: the annual predikat
@@ -296,6 +301,9 @@ def nilai_isi(request: HttpRequest, jendela: int, skp: int) -> HttpResponse:
         if penilaian and not penilaian.is_final
         else [],
         belum_dibuka=hari_ini < pp.dibuka,
+        # Colleagues' feedback (issue 17): only here, for the penilai, without names.
+        ringkasan=selectors_umpan_balik.ringkasan(pp, skp),
+        boleh_minta=not (penilaian and penilaian.is_final) and hari_ini <= pp.batas,
     )
     return render(request, T + "isi.html", konteks)
 

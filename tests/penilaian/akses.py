@@ -4,9 +4,15 @@ tests/test_matriks_akses.py)."""
 from __future__ import annotations
 
 from tests.akses import Aturan
-from tests.penilaian import akses_keberatan, akses_kurva, akses_nilai, akses_tpp
+from tests.penilaian import (
+    akses_diri_umpan_balik,
+    akses_keberatan,
+    akses_kurva,
+    akses_nilai,
+    akses_tpp,
+)
 
-_AREA = (akses_nilai, akses_kurva, akses_keberatan, akses_tpp)
+_AREA = (akses_nilai, akses_kurva, akses_keberatan, akses_tpp, akses_diri_umpan_balik)
 
 ATURAN: dict[str, Aturan] = {}
 for _m in _AREA:

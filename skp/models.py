@@ -342,3 +342,72 @@ class Dokumen(models.Model):
 
     def __str__(self) -> str:
         return f"{self.judul} ({self.kode})"
+
+
+class LaporanAtasan(models.Model):
+    """ "Atasan saya salah" (issue 17 §7): a pegawai reports, from his SKP page, that the
+    pejabat penilai the system finds for him is wrong.  The request keeps the assignment data
+    of the day it was made (unit, jabatan, the atasan recorded, the one he proposes) for the
+    admin instansi's queue; the admin corrects the assignment (pegawai's own service) or
+    rejects it with a reason, and the answer reaches the pegawai as a notification."""
+
+    class Status(models.TextChoices):
+        TERBUKA = "terbuka", _("Menunggu admin")
+        DIPERBAIKI = "diperbaiki", _("Diperbaiki")
+        DITOLAK = "ditolak", _("Ditolak")
+
+    pelapor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="laporan_atasan"
+    )
+    instansi = models.ForeignKey(Instansi, on_delete=models.PROTECT, related_name="+")
+    skp = models.ForeignKey(
+        Skp, on_delete=models.SET_NULL, null=True, blank=True, related_name="laporan_atasan"
+    )
+    # The assignment data of the day of the report (a snapshot: it is what was wrong).
+    jabatan = models.ForeignKey(
+        Jabatan, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    unit = models.ForeignKey(
+        UnitKerja, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    atasan_tercatat = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("atasan yang tercatat"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    atasan_tercatat_teks = models.CharField(_("atasan yang tercatat"), max_length=255, blank=True)
+    atasan_diusulkan = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("atasan yang seharusnya"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    catatan = models.TextField(_("catatan"))
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.TERBUKA)
+    jawaban = models.TextField(_("jawaban admin"), blank=True)
+    dijawab_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    dijawab_pada = models.DateTimeField(null=True, blank=True)
+    dibuat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("laporan atasan salah")
+        verbose_name_plural = _("laporan atasan salah")
+        ordering = ["-dibuat_pada", "-id"]
+        indexes = [models.Index(fields=["instansi", "status"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pelapor"],
+                condition=Q(status="terbuka"),
+                name="laporan_atasan_satu_terbuka",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pelapor_id}: {self.get_status_display()}"

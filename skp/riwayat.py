@@ -27,6 +27,8 @@ daftarkan(
         "skp.ditetapkan": _("SKP ditetapkan"),
         "skp.digantikan": _("SKP digantikan versi baru"),
         "skp.revisi_dibuat": _("Revisi SKP dibuat"),
+        "skp.laporan_atasan_dibuat": _("Laporan atasan salah dikirim ke admin"),
+        "skp.laporan_atasan_dijawab": _("Laporan atasan salah dijawab admin"),
         "skp.dokumen_diterbitkan": _("Dokumen SKP bertanda tangan diterbitkan"),
         "skp.pustaka_dipakai": _("RHK diambil dari pustaka"),
         "pustaka.dibuat": _("Pustaka RHK ditambahkan"),

@@ -130,3 +130,30 @@ def nama_transisi(transisi: str) -> str:
         "tetapkan": _("ditetapkan"),
         "gantikan": _("digantikan"),
     }[transisi]
+
+
+# --- cascading completed later (issue 17 §7) ------------------------------------------------
+def rhk_tanpa_intervensi(rhk, *, wajib_intervensi: bool) -> list:
+    """The utama RHK that still lack the RHK atasan they intervene, in the order given.
+
+    A draft may wait for the atasan's SKP (the link is completed once it is approved); the SKP
+    cannot be submitted or approved while this list is not empty.  ``wajib_intervensi`` is
+    False for a JPT and for a pegawai whose penilai is the PPK (nothing above to cascade from).
+    Each item needs ``jenis`` and ``rhk_atasan_id`` only."""
+    if not wajib_intervensi:
+        return []
+    return [r for r in rhk if r.jenis == "utama" and r.rhk_atasan_id is None]
+
+
+def pesan_rhk_tanpa_intervensi(teks_rhk: list[str]) -> list[str]:
+    """One message per RHK missing its link, naming it (shortened to 60 characters)."""
+    return [
+        str(_('RHK utama "%(rhk)s" belum memilih RHK atasan yang diintervensi.'))
+        % {"rhk": teks[:60]}
+        for teks in teks_rhk
+    ]
+
+
+# The admin's answers to "atasan saya salah" (issue 17 §7).
+KEPUTUSAN_PERBAIKI = "perbaiki"
+KEPUTUSAN_TOLAK = "tolak"

@@ -7,9 +7,9 @@ from django.shortcuts import get_object_or_404
 
 from pegawai.models import Pegawai, Riwayat
 from pegawai.permissions import peran
-from pegawai.selectors.organisasi import pegawai_terlihat
+from pegawai.selectors.organisasi import instansi_kelola, pegawai_terlihat
 
-from .models import IndikatorKinerja, Periode, RencanaHasilKerja, Skp
+from .models import IndikatorKinerja, LaporanAtasan, Periode, RencanaHasilKerja, Skp
 
 
 def periode_terlihat(user) -> QuerySet[Periode]:
@@ -290,3 +290,70 @@ def pustaka_untuk_skp(skp: Skp):
     from .models import PustakaRhk
 
     return PustakaRhk.objects.filter(jabatan_id=skp.jabatan_id).order_by("id")
+
+
+# --- cascading completed later and "atasan saya salah" (issue 17 §7) -------------------------
+# (skp/views/laporan_atasan.py, the SKP page, notifikasi's reminder)
+def skp_atasan(skp: Skp, rantai) -> Skp | None:
+    """The pejabat penilai's SKP of the same period (its newest live version), or None: what
+    the SKP page says about the cascade that may wait (one query)."""
+    penilai = rantai.pejabat_penilai
+    if penilai is None or penilai.is_ppk or penilai.pegawai is None:
+        return None
+    return (
+        Skp.objects.filter(pegawai=penilai.pegawai, periode_id=skp.periode_id)
+        .exclude(status=Skp.Status.DIGANTIKAN)
+        .order_by("-versi", "-mulai")
+        .first()
+    )
+
+
+def skp_bawahan_tanpa_intervensi(skp_atasan: Skp, bawahan_ids) -> QuerySet[Skp]:
+    """The subordinates' SKP of the same period still being drafted with an utama RHK that
+    does not yet name the RHK atasan it intervenes: whom to remind once ``skp_atasan`` is
+    approved (one query)."""
+    return (
+        Skp.objects.filter(
+            pegawai_id__in=bawahan_ids,
+            periode_id=skp_atasan.periode_id,
+            status__in=[Skp.Status.DRAFT, Skp.Status.DIKEMBALIKAN],
+            rhk__jenis=RencanaHasilKerja.Jenis.UTAMA,
+            rhk__rhk_atasan__isnull=True,
+        )
+        .exclude(jabatan__jenis__startswith="jpt")
+        .distinct()
+    )
+
+
+def laporan_atasan_saya(user) -> QuerySet:
+    """The user's own reports of a wrong atasan, newest first."""
+    return LaporanAtasan.objects.filter(pelapor=user)
+
+
+def laporan_atasan_kelola(user) -> QuerySet:
+    """Reports the user answers: those of the instansi he is admin of (all for a superuser);
+    a foreign id is therefore a 404."""
+    qs = LaporanAtasan.objects.select_related(
+        "pelapor", "jabatan__induk", "unit", "atasan_tercatat", "atasan_diusulkan", "dijawab_oleh"
+    )
+    if user.is_superuser:
+        return qs
+    return qs.filter(instansi__in=instansi_kelola(user))
+
+
+def get_laporan_atasan(user, pk: int):
+    return get_object_or_404(laporan_atasan_kelola(user), pk=pk)
+
+
+def jabatan_untuk_laporan(user, laporan: LaporanAtasan) -> QuerySet:
+    """The jabatan the admin may move the reporting pegawai to: those of his unit and of the
+    proposed atasan's unit (a short list instead of every jabatan of the instansi)."""
+    from pegawai.selectors.hierarki import jabatan_definitif
+    from pegawai.selectors.organisasi import jabatan_pilihan
+
+    unit_ids = {laporan.unit_id} - {None}
+    if laporan.atasan_diusulkan is not None:
+        penugasan = jabatan_definitif(laporan.atasan_diusulkan, laporan.dibuat_pada.date())
+        if penugasan is not None:
+            unit_ids.add(penugasan.jabatan.unit_id)
+    return jabatan_pilihan(user, laporan.instansi_id).filter(unit_id__in=unit_ids)

@@ -9,6 +9,7 @@ from django.urls import include, path
 from skp.views import atasan as v_atasan
 from skp.views import dokumen as v_dokumen
 from skp.views import dokumen as v_verifikasi
+from skp.views import laporan_atasan as v_laporan
 from skp.views import penyusunan as v_skp
 from skp.views import periode as v_periode
 from skp.views import pustaka as v_pustaka
@@ -75,10 +76,19 @@ verifikasi = [
 ]
 
 
+# "Atasan saya salah": the pegawai's report from his SKP and the admin instansi's queue.
+laporan_atasan = [
+    path("", v_laporan.daftar, name="skp_laporan_atasan"),
+    path("<int:pk>/", v_laporan.jawab, name="skp_laporan_atasan_jawab"),
+    path("skp/<int:pk>/", v_laporan.buat, name="skp_laporan_atasan_buat"),
+]
+
+
 urlpatterns = [
     path("", include(skp)),
     path("persetujuan/", include(atasan)),
     path("periode/", include(periode)),
     path("pustaka/", include(pustaka)),
     path("dokumen/", include(dokumen)),
+    path("laporan-atasan/", include(laporan_atasan)),
 ]

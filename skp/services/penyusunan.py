@@ -547,14 +547,25 @@ def kekurangan_pengajuan(skp: Skp) -> list[str]:
     rantai = rantai_penilai(skp.pegawai, max(skp.mulai, min(hari_ini(), skp.selesai)))
     if rantai.pejabat_penilai is None:
         masalah.append(_("Pegawai belum memiliki pejabat penilai (jabatan definitif)."))
-    elif not skp.is_jpt and not rantai.pejabat_penilai.is_ppk:
-        for r in rhk:
-            if r.jenis == RencanaHasilKerja.Jenis.UTAMA and r.rhk_atasan_id is None:
-                masalah.append(
-                    _('RHK utama "%(rhk)s" belum memilih RHK atasan yang diintervensi.')
-                    % {"rhk": r.teks[:60]}
-                )
+    else:
+        masalah += rules.pesan_rhk_tanpa_intervensi(
+            [r.teks for r in rhk_tanpa_intervensi(skp, rhk, rantai)]
+        )
     return masalah
+
+
+def rhk_tanpa_intervensi(
+    skp: Skp, rhk: list[RencanaHasilKerja] | None = None, rantai: RantaiPenilai | None = None
+) -> list[RencanaHasilKerja]:
+    """The SKP's utama RHK still missing the RHK atasan they intervene (issue 17 §7: a
+    draft may wait for the atasan's SKP; submitting and approving may not)."""
+    if rantai is None:
+        rantai = rantai_penilai(skp.pegawai, max(skp.mulai, min(hari_ini(), skp.selesai)))
+    penilai = rantai.pejabat_penilai
+    wajib = penilai is not None and not skp.is_jpt and not penilai.is_ppk
+    if rhk is None:
+        rhk = list(skp.rhk.order_by("jenis", "urutan", "id")) if wajib else []
+    return rules.rhk_tanpa_intervensi(rhk, wajib_intervensi=wajib)
 
 
 @transaction.atomic
@@ -587,6 +598,11 @@ def ajukan_skp(aktor: Pegawai, skp: Skp) -> Skp:
 def setujui_skp(aktor: Pegawai, skp: Skp) -> Skp:
     skp = _kunci(skp)
     sebagai, rantai = sebagai_penilai(aktor, skp)
+    _wajib_transisi(skp, "setujui")
+    # Submitted before the rule, or its link removed since: never approved without it.
+    masalah = rules.pesan_rhk_tanpa_intervensi([r.teks for r in rhk_tanpa_intervensi(skp)])
+    if masalah:
+        raise ValidationError(masalah)
     lama = _pindah(skp, "setujui")
     skp.penilai = aktor if sebagai == Riwayat.Sebagai.ATASAN else None
     skp.disetujui_pada = timezone.now()

@@ -187,8 +187,10 @@ def _konteks_halaman(request: HttpRequest, skp: Skp) -> dict:
     """What only the full page shows: header, perilaku kerja, history, version links."""
     ekspektasi = {p.kode: p for p in skp.perilaku.all()}
     riwayat = list(selectors.riwayat_skp(skp)[: RIWAYAT_MAKS + 1])
+    rantai = rantai_penilai(skp.pegawai, services.hari_ini())
     konteks = {
-        "rantai": rantai_penilai(skp.pegawai, services.hari_ini()),
+        "rantai": rantai,
+        **_konteks_kaskade(request, skp, rantai),
         "perilaku": [(n, ekspektasi.get(n.kode)) for n in rules.BERAKHLAK],
         "riwayat": riwayat[:RIWAYAT_MAKS],
         "riwayat_terpotong": len(riwayat) > RIWAYAT_MAKS,
@@ -199,6 +201,27 @@ def _konteks_halaman(request: HttpRequest, skp: Skp) -> dict:
     if skp.status in (Skp.Status.DITETAPKAN, Skp.Status.DIGANTIKAN):
         konteks["versi_berikutnya"] = (
             selectors.skp_terlihat(request.user).filter(versi_sebelumnya=skp).first()
+        )
+    return konteks
+
+
+def _konteks_kaskade(request: HttpRequest, skp: Skp, rantai) -> dict:
+    """Issue 17 §7: a draft may wait for the atasan's SKP (the page says where it stands and
+    which RHK still lack their link) and "atasan saya salah" for who may change the SKP."""
+    boleh = skp.status != Skp.Status.DIGANTIKAN and _sebagai(request.user, skp.pegawai)
+    konteks = {
+        "boleh_lapor_atasan": bool(boleh),
+        "laporan_atasan_terbuka": (
+            selectors.laporan_atasan_saya(skp.pegawai).filter(status="terbuka").first()
+            if boleh
+            else None
+        ),
+    }
+    if skp.bisa_diubah:
+        konteks.update(
+            kaskade=True,
+            skp_atasan=selectors.skp_atasan(skp, rantai),
+            tanpa_intervensi=services.rhk_tanpa_intervensi(skp, list(skp.rhk.all())),
         )
     return konteks
 

@@ -9,7 +9,7 @@ class AktivitasConfig(AppConfig):
     def ready(self) -> None:
         from pegawai.services.organisasi import PENDENGAR_PENUGASAN
 
-        from . import navigasi, riwayat, sinyal  # noqa: F401 - menu counts, labels, cache
+        from . import beranda, navigasi, riwayat, sinyal  # noqa: F401 - hooks, cache
         from .tasks import saat_penugasan_berubah
 
         if saat_penugasan_berubah not in PENDENGAR_PENUGASAN:

@@ -7,11 +7,13 @@ One list per feature; the views of a feature live in ``aktivitas/views/<feature>
 from django.urls import include, path
 
 from aktivitas.views import bukti as v_bukti
+from aktivitas.views import gangguan as v_gangguan
 from aktivitas.views import harian as v_harian
 from aktivitas.views import impor as v_impor
 from aktivitas.views import kuasa as v_kuasa
 from aktivitas.views import realisasi as v_realisasi
 from aktivitas.views import tinjau as v_tinjau
+from aktivitas.views import usulan_rhk as v_usulan
 
 # The daily activity pages, under ``aktivitas/``.
 harian = [
@@ -21,6 +23,7 @@ harian = [
     path("salin-kemarin/", v_harian.salin_kemarin, name="aktivitas_salin_kemarin"),
     path("<int:pk>/ubah/", v_harian.ubah, name="aktivitas_ubah"),
     path("<int:pk>/hapus/", v_harian.hapus, name="aktivitas_hapus"),
+    path("<int:pk>/usulkan-rhk/", v_usulan.usulkan_rhk, name="aktivitas_usulkan_rhk"),
     path("rencana-aksi/", v_harian.rencana_aksi, name="aktivitas_rencana_aksi"),
     path(
         "rencana-aksi/tambah/", v_harian.rencana_aksi_tambah, name="aktivitas_rencana_aksi_tambah"
@@ -88,6 +91,13 @@ kuasa = [
 ]
 
 
+# Declared service outages (issue 16), under ``aktivitas/gangguan/``: the admin's pages.
+gangguan = [
+    path("", v_gangguan.daftar, name="gangguan_daftar"),
+    path("<int:pk>/hapus/", v_gangguan.hapus, name="gangguan_hapus"),
+]
+
+
 urlpatterns = [
     path("", include(harian)),
     path("bukti/", include(bukti)),
@@ -95,4 +105,5 @@ urlpatterns = [
     path("realisasi/", include(realisasi)),
     path("impor/", include(impor)),
     path("kuasa/", include(kuasa)),
+    path("gangguan/", include(gangguan)),
 ]

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "akun",
+    "pengumuman",
     "sinkron",
 ]
 
@@ -111,6 +112,7 @@ TEMPLATES = [
             ],
         },
     },
+                "pengumuman.context_processors.spanduk_halaman",
 ]
 
 # --- Database -------------------------------------------------------------------------

@@ -28,3 +28,4 @@ urlpatterns = [
     path("", include("pegawai.urls")),
 ]
     path("sinkron/", include("sinkron.urls")),
+    path("pengumuman/", include("pengumuman.urls")),

@@ -41,3 +41,39 @@ class HariLibur(models.Model):
 
     def __str__(self) -> str:
         return f"{self.tanggal:%d-%m-%Y} {self.nama}"
+
+
+class GangguanLayanan(models.Model):
+    """A declared service outage (issue 16): days on which the application could not be
+    used.  Activities of those days are not late, outage days do not count as workdays for
+    the entry deadline, and the realisation deadline of an affected month moves by the
+    outage's workdays (``aktivitas.rules``).  ``instansi`` empty: the whole installation."""
+
+    instansi = models.ForeignKey(
+        Instansi,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="gangguan_layanan",
+    )
+    mulai = models.DateField(_("tanggal mulai"))
+    selesai = models.DateField(_("tanggal selesai"))
+    alasan = models.CharField(_("alasan"), max_length=300)
+    dicatat_oleh = models.ForeignKey(
+        "pegawai.Pegawai", on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    dicatat_pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("gangguan layanan")
+        verbose_name_plural = _("gangguan layanan")
+        ordering = ["-mulai", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(selesai__gte=models.F("mulai")),
+                name="gangguan_selesai_tidak_sebelum_mulai",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.mulai:%d-%m-%Y}–{self.selesai:%d-%m-%Y} {self.alasan}"

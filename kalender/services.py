@@ -12,11 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from kalender.models import HariLibur
+from kalender.models import GangguanLayanan, HariLibur
+from kalender.rules import MAKS_HARI_GANGGUAN
 from pegawai.models import Instansi, Pegawai
 from pegawai.permissions import is_admin_instansi
 from pegawai.services.impor import BerkasDitolak, Kesalahan, buka_tabel, nama_kolom
@@ -177,3 +178,57 @@ def impor_libur(aktor: Pegawai, berkas: bytes, nama_berkas: str, *, terapkan: bo
 def wajib_admin(aktor: Pegawai) -> None:
     if not (aktor.is_superuser or is_admin_instansi(aktor, aktor.instansi_id)):
         raise PermissionDenied(_("Hanya admin instansi yang dapat mengelola hari libur."))
+
+
+# --- declared outages (issue 16) ----------------------------------------------------------
+def sebagai_penyata_gangguan(aktor: Pegawai) -> int | None:
+    """The ``instansi_id`` an outage declared by ``aktor`` is stored under: the admin
+    instansi his own; the superuser without an instansi the whole installation."""
+    if aktor.is_superuser:
+        return aktor.instansi_id
+    if not is_admin_instansi(aktor, aktor.instansi_id):
+        raise PermissionDenied(_("Hanya admin instansi yang dapat menyatakan gangguan layanan."))
+    return aktor.instansi_id
+
+
+@transaction.atomic
+def nyatakan_gangguan(
+    aktor: Pegawai, mulai: dt.date, selesai: dt.date, alasan: str
+) -> GangguanLayanan:
+    """Record a declared outage (the callers in ``aktivitas`` then clear the lateness it
+    excuses).  The calendar's cache version is bumped by ``kalender.sinyal``."""
+    instansi_id = sebagai_penyata_gangguan(aktor)
+    if selesai < mulai:
+        raise ValidationError({"selesai": _("Tanggal selesai tidak boleh sebelum tanggal mulai.")})
+    if (selesai - mulai).days + 1 > MAKS_HARI_GANGGUAN:
+        raise ValidationError(
+            {"selesai": _("Satu gangguan paling lama %(n)s hari.") % {"n": MAKS_HARI_GANGGUAN}}
+        )
+    g = GangguanLayanan.objects.create(
+        instansi_id=instansi_id, mulai=mulai, selesai=selesai, alasan=alasan, dicatat_oleh=aktor
+    )
+    catat_riwayat(
+        pelaku=aktor,
+        objek=g,
+        aksi="gangguan.dinyatakan",
+        keterangan=alasan,
+        data={"mulai": mulai.isoformat(), "selesai": selesai.isoformat()},
+    )
+    return g
+
+
+@transaction.atomic
+def hapus_gangguan(aktor: Pegawai, g: GangguanLayanan) -> None:
+    """Withdraw a declaration made in error.  Lateness already cleared stays cleared: nobody
+    is made late after the fact."""
+    instansi_id = sebagai_penyata_gangguan(aktor)
+    if not aktor.is_superuser and g.instansi_id != instansi_id:
+        raise PermissionDenied(_("Gangguan ini dinyatakan untuk seluruh instalasi."))
+    catat_riwayat(
+        pelaku=aktor,
+        objek=g,
+        aksi="gangguan.dihapus",
+        keterangan=g.alasan,
+        data={"mulai": g.mulai.isoformat(), "selesai": g.selesai.isoformat()},
+    )
+    g.delete()

@@ -1,8 +1,8 @@
-"""Bump the cached holidays when the calendar changes (see ``kalender.selectors``)."""
+"""Bump the cached holidays and outages when the calendar changes (see ``kalender.selectors``)."""
 
 from inti.cache_versi import ikuti
 
-from .models import HariLibur
+from .models import GangguanLayanan, HariLibur
 from .selectors import VERSI
 
-ikuti(VERSI, HariLibur, uid="kalender")
+ikuti(VERSI, HariLibur, GangguanLayanan, uid="kalender")

@@ -26,6 +26,7 @@ from aktivitas import rules as aturan_aktivitas
 from aktivitas.models import Aktivitas, PengaturanKinerja, RealisasiBulanan
 from kalender.models import HariLibur
 from kalender.rules import is_hari_kerja
+from kalender.selectors import hari_gangguan
 from pegawai.models import Pegawai, Riwayat
 from skp.models import Skp
 from skp.services import penyusunan as skp_services
@@ -160,6 +161,7 @@ def _bangun_batch(pegawai, tahun, daftar_bulan, hari_ini, nasional, sendiri, bat
                 "pk", filter=Q(kuasa__isnull=True) & ~Q(diisi_oleh_id=F("pegawai_id"))
             ),
             diisi_kuasa=Count("pk", filter=Q(kuasa__isnull=False)),
+            di_luar_skp=Count("pk", filter=Q(rhk__isnull=True)),
         )
         .order_by()
     )
@@ -209,6 +211,12 @@ def _bangun_batch(pegawai, tahun, daftar_bulan, hari_ini, nasional, sendiri, bat
                     bulan,
                     batas_tanggal.get(instansi_id, aturan_aktivitas.BATAS_TANGGAL_REALISASI),
                 )
+                # A declared outage moves the deadline (issue 16; cached with the holidays).
+                gangguan = hari_gangguan(instansi_id, m_awal, batas + dt.timedelta(days=124))
+                if gangguan:
+                    batas = aturan_aktivitas.geser_batas_realisasi(
+                        tahun, bulan, batas, libur, gangguan
+                    )
                 kalender[kunci_kal] = (hari, m_awal, m_akhir, batas)
             hari_kerja, m_awal, m_akhir, batas = kalender[kunci_kal]
             hari = per_hari.get((pid, bulan), {})
@@ -238,6 +246,7 @@ def _bangun_batch(pegawai, tahun, daftar_bulan, hari_ini, nasional, sendiri, bat
                     terlambat=sum(h["terlambat"] for h in hari.values()),
                     diisi_operator=sum(h["diisi_operator"] for h in hari.values()),
                     diisi_kuasa=sum(h["diisi_kuasa"] for h in hari.values()),
+                    di_luar_skp=sum(h["di_luar_skp"] for h in hari.values()),
                     realisasi=status,
                     realisasi_hari_telat=telat,
                 )
@@ -261,6 +270,7 @@ _JUMLAH_UNIT = (
     "terlambat",
     "diisi_operator",
     "diisi_kuasa",
+    "di_luar_skp",
 )
 _STATUS_UNIT = {
     R.TEPAT: "realisasi_tepat",

@@ -25,6 +25,8 @@ from aktivitas.models import (
 from aktivitas.selectors.kuasa import q_pemberi_kuasa
 from aktivitas.selectors.pengaturan import pengaturan_kinerja
 from kalender.models import HariLibur
+from kalender.rules import MAKS_HARI_GANGGUAN
+from kalender.selectors import hari_gangguan
 from pegawai.models import Pegawai
 from pegawai.selectors.organisasi import pegawai_terlihat
 from skp.models import RencanaHasilKerja, Skp
@@ -191,8 +193,9 @@ def libur_rentang(instansi_id: int | None, mulai: dt.date, selesai: dt.date) -> 
 
 def batas_tepat_waktu(instansi_id: int | None, tanggal: dt.date, n: int) -> dt.date:
     """The last day an activity of ``tanggal`` may be entered without being late."""
-    libur = libur_rentang(instansi_id, tanggal, tanggal + dt.timedelta(days=n * 3 + 30))
-    return rules.batas_entri(tanggal, n, set(libur))
+    akhir = tanggal + dt.timedelta(days=n * 3 + 30 + MAKS_HARI_GANGGUAN)
+    libur = libur_rentang(instansi_id, tanggal, akhir)
+    return rules.batas_entri(tanggal, n, set(libur), hari_gangguan(instansi_id, tanggal, akhir))
 
 
 # --- week and month summaries ---------------------------------------------------------------
@@ -205,6 +208,7 @@ class RingkasanHari:
     disetujui: int = 0
     dikembalikan: int = 0
     terlambat: int = 0
+    di_luar_skp: int = 0  # linked to no RHK
     libur: str = ""
     akan_datang: bool = False  # after today: nothing is missing yet
 
@@ -257,6 +261,11 @@ class Ringkasan:
         return self._total("terlambat")
 
     @property
+    def di_luar_skp(self) -> rules.PorsiDiLuarSkp:
+        """The share of the range's activities linked to no RHK (issue 17 §5)."""
+        return rules.porsi_di_luar_skp(self.jumlah, self._total("di_luar_skp"))
+
+    @property
     def hari_terisi(self) -> int:
         return sum(1 for h in self.hari if h.jumlah)
 
@@ -282,6 +291,7 @@ def ringkasan_rentang(pegawai: Pegawai, mulai: dt.date, selesai: dt.date) -> Rin
             disetujui=Count("pk", filter=Q(status=A.DISETUJUI)),
             dikembalikan=Count("pk", filter=Q(status=A.DIKEMBALIKAN)),
             terlambat=Count("pk", filter=Q(terlambat=True)),
+            di_luar_skp=Count("pk", filter=Q(rhk__isnull=True)),
         )
         .order_by("tanggal")
     )

@@ -24,7 +24,8 @@ from aktivitas.models import Aktivitas, Kuasa, RencanaAksi
 from aktivitas.selectors.kuasa import SEBAGAI_KUASA, kuasa_berlaku
 from aktivitas.selectors.pengaturan import pengaturan_kinerja
 from inti.cache_versi import ambil
-from kalender.selectors import hari_libur
+from kalender.rules import MAKS_HARI_GANGGUAN
+from kalender.selectors import hari_gangguan, hari_libur
 from pegawai.models import Pegawai, Riwayat
 from pegawai.permissions import is_admin_instansi, peran
 from pegawai.selectors.hierarki import rantai_penilai
@@ -38,8 +39,11 @@ A = Aktivitas.Status
 # --- settings and calendar ----------------------------------------------------------------
 def is_terlambat(pegawai: Pegawai, tanggal: dt.date, dientri: dt.date) -> bool:
     n = pengaturan_kinerja(pegawai.instansi_id).batas_hari_kerja_terlambat
-    libur = hari_libur(pegawai.instansi_id, tanggal, tanggal + dt.timedelta(days=n * 3 + 30))
-    return rules.is_terlambat(tanggal, dientri, n, libur)
+    # A declared outage (up to a month) stretches the window the deadline may reach.
+    akhir = tanggal + dt.timedelta(days=n * 3 + 30 + MAKS_HARI_GANGGUAN)
+    libur = hari_libur(pegawai.instansi_id, tanggal, akhir)
+    gangguan = hari_gangguan(pegawai.instansi_id, tanggal, akhir)
+    return rules.is_terlambat(tanggal, dientri, n, libur, gangguan)
 
 
 # --- rights -------------------------------------------------------------------------------

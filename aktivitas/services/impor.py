@@ -47,7 +47,8 @@ from aktivitas.models import Aktivitas
 from aktivitas.selectors.pengaturan import pengaturan_kinerja
 from aktivitas.services import harian as services
 from aktivitas.services.bukti import tambah_bukti_tautan
-from kalender.selectors import hari_libur
+from kalender.rules import MAKS_HARI_GANGGUAN
+from kalender.selectors import hari_gangguan, hari_libur
 from pegawai.models import Pegawai
 from pegawai.services.impor import (  # the shared reader
     BerkasDitolak,
@@ -651,11 +652,12 @@ class _Pemeriksaan:
         """``services.is_terlambat`` per row, with the setting and holidays read once."""
         instansi_id = self.pegawai.instansi_id
         n = pengaturan_kinerja(instansi_id).batas_hari_kerja_terlambat
-        akhir = tanggal[-1] + dt.timedelta(days=n * 3 + 30)
+        akhir = tanggal[-1] + dt.timedelta(days=n * 3 + 30 + MAKS_HARI_GANGGUAN)
         libur = hari_libur(instansi_id, tanggal[0], akhir)
+        gangguan = hari_gangguan(instansi_id, tanggal[0], akhir)
         for b in baris:
             if b.tanggal is not None and b.tanggal <= self.hari_ini:
-                b.terlambat = rules.is_terlambat(b.tanggal, self.hari_ini, n, libur)
+                b.terlambat = rules.is_terlambat(b.tanggal, self.hari_ini, n, libur, gangguan)
 
 
 # --- step 3: writing ----------------------------------------------------------------------

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from aktivitas import rules
 from aktivitas.models import RealisasiBulanan
-from aktivitas.selectors.pengaturan import pengaturan_kinerja
+from aktivitas.selectors import gangguan as selectors_gangguan
 from aktivitas.selectors.tinjau import (
     RingkasanRhk,
     indikator_skp,
@@ -53,13 +53,9 @@ def akhir_bulan(tahun: int, bulan: int) -> dt.date:
 
 
 def batas_realisasi(instansi_id: int | None, tahun: int, bulan: int) -> dt.date:
-    """The deadline of a month's realisation with the instansi's setting (default day 5)."""
-    hari = (
-        pengaturan_kinerja(instansi_id).batas_tanggal_realisasi
-        if instansi_id
-        else rules.BATAS_TANGGAL_REALISASI
-    )
-    return rules.batas_realisasi(tahun, bulan, hari)
+    """The deadline of a month's realisation with the instansi's setting (default day 5),
+    moved by a declared outage (``aktivitas.selectors.gangguan``)."""
+    return selectors_gangguan.batas_realisasi(instansi_id, tahun, bulan).berlaku
 
 
 def _wajib_bulan_dimulai(tahun: int, bulan: int, hari_ini: dt.date) -> None:

@@ -28,6 +28,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from aktivitas.forms.realisasi import PilihBulanForm, RealisasiForm, geser_bulan, parse_bulan
 from aktivitas.forms.tinjau import KembalikanForm
 from aktivitas.models import RealisasiBulanan
+from aktivitas.selectors import gangguan as selectors_gangguan
 from aktivitas.selectors import tinjau as selectors_tinjau
 from aktivitas.selectors.kuasa import SEBAGAI_KUASA, get_pegawai_diisi
 from aktivitas.selectors.pengaturan import pengaturan_kinerja
@@ -143,7 +144,8 @@ def _halaman(request, pegawai, tahun, bulan, *, rows=None, forms=None, pilih=Non
     if forms is None:
         forms = _forms(rows) if boleh_isi else {}
     ada_diajukan = any(r.status == R.DIAJUKAN for r in rows)
-    batas = services_realisasi.batas_realisasi(pegawai.instansi_id, tahun, bulan)
+    info_batas = selectors_gangguan.batas_realisasi(pegawai.instansi_id, tahun, bulan)
+    batas = info_batas.berlaku
     belum_diajukan = [r for r in rows if r.status in BISA_DIUBAH]
     boleh_tinjau = (
         ada_diajukan and pegawai.pk != user.pk and _boleh_tinjau(user, pegawai, tahun, bulan)
@@ -168,6 +170,7 @@ def _halaman(request, pegawai, tahun, bulan, *, rows=None, forms=None, pilih=Non
         "boleh_tinjau": boleh_tinjau,
         "sudah_mulai": sudah_mulai,
         "batas": batas,
+        "info_batas": info_batas,
         "lewat_batas": hari_ini > batas and bool(belum_diajukan),
         "terlambat": any(r.terlambat for r in rows),
         "url_ini": _url_bulanan(pegawai, user, tahun, bulan),

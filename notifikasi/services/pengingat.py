@@ -17,11 +17,11 @@ from django.utils.translation import gettext as _
 
 from aktivitas import rules as aktivitas_rules
 from aktivitas.models import Aktivitas, RealisasiBulanan
+from aktivitas.selectors.gangguan import batas_realisasi as batas_realisasi_bergeser
 from aktivitas.selectors.pengaturan import pengaturan_kinerja
 from kalender.selectors import hari_libur
 from notifikasi import rules
 from notifikasi.models import Jenis
-from notifikasi.services.kirim import Rencana, buat_notifikasi, hari_ini, pengaturan_pengingat
 from notifikasi.selectors import (
     aktivitas_menunggu,
     batas_tunda,
@@ -29,6 +29,7 @@ from notifikasi.selectors import (
     realisasi_menunggu,
     skp_belum_dinilai,
 )
+from notifikasi.services.kirim import Rencana, buat_notifikasi, hari_ini, pengaturan_pengingat
 from pegawai.models import Instansi, Pegawai
 from pegawai.selectors.hierarki import rantai_penilai
 from penilaian.models import Penilaian, PeriodePenilaian
@@ -49,6 +50,8 @@ def ingatkan_realisasi(tanggal: dt.date | None = None) -> int:
     for instansi_id in Instansi.objects.values_list("pk", flat=True):
         batas_tanggal = pengaturan_kinerja(instansi_id).batas_tanggal_realisasi
         atur = pengaturan_pengingat(instansi_id)
+        lalu = rules.bulan_sebelumnya(tanggal)
+        batas = batas_realisasi_bergeser(instansi_id, *lalu).berlaku  # after an outage
         jatuh = rules.realisasi_jatuh_tempo(
             tanggal, batas_tanggal, atur.hari_sebelum_batas_realisasi, batas
         )
@@ -143,9 +146,6 @@ def ingatkan_tinjauan_tertunda(tanggal: dt.date | None = None) -> int:
     return len(buat_notifikasi(rencana))
 
 
-# --- SKP not ditetapkan by the deadline ------------------------------------------------------
-def ingatkan_skp(tanggal: dt.date | None = None) -> int:
-    """Pegawai without a ditetapkan SKP as the deadline nears or after it passed; and the
 # --- escalation to the penilai's own atasan (issue 17 §3) -----------------------------------
 def _tertunda_per_penilai(instansi_id: int, tanggal: dt.date, n: int) -> Counter:
     """Items waiting more than ``n`` workdays, per penilai of the instansi: activities and
@@ -194,6 +194,9 @@ def ingatkan_eskalasi_tinjauan(tanggal: dt.date | None = None) -> int:
     return len(buat_notifikasi(rencana))
 
 
+# --- SKP not ditetapkan by the deadline ------------------------------------------------------
+def ingatkan_skp(tanggal: dt.date | None = None) -> int:
+    """Pegawai without a ditetapkan SKP as the deadline nears or after it passed; and the
     pejabat penilai of each SKP still waiting for his approval or penetapan."""
     tanggal = tanggal or hari_ini()
     rencana: list[Rencana] = []

@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
+from django.utils.timezone import localdate
 
 from aktivitas.models import RealisasiBulanan
+from aktivitas.selectors.gangguan import BatasRealisasi, batas_realisasi
 from pegawai.models import Jabatan, Pegawai, Penugasan, UnitKerja
 from pegawai.permissions import peran
 from pegawai.selectors.organisasi import unit_terlihat
@@ -79,6 +81,7 @@ class RekapTpp:
     bulan: int
     baris: list[BarisTpp]
     formula: r.FormulaTpp
+    batas: BatasRealisasi | None = None  # the month's realisation deadline (issue 16)
 
     @property
     def jumlah_dasar(self) -> Decimal:
@@ -121,6 +124,13 @@ def _aktif_bulan(qs: QuerySet[Pegawai], awal: dt.date, akhir: dt.date) -> QueryS
     )
 
 
+def _tepat_waktu(real: dict, batas: BatasRealisasi) -> bool:
+    if not real["terlambat"]:
+        return True
+    terakhir = real["terlambat_terakhir"]
+    return batas.bergeser and terakhir is not None and localdate(terakhir) <= batas.berlaku
+
+
 def rekap_tpp(
     unit: UnitKerja, tahun: int, bulan: int, *, pegawai_id: int | None = None
 ) -> RekapTpp:
@@ -161,10 +171,15 @@ def rekap_tpp(
         .annotate(
             semua=Count("pk"),
             diajukan=Count("pk", filter=Q(diajukan_pada__isnull=False)),
+            # Before ``terlambat``: once annotated, that name means the count, not the field.
+            terlambat_terakhir=Max("diajukan_pada", filter=Q(terlambat=True)),
             terlambat=Count("pk", filter=Q(terlambat=True)),
             disetujui=Count("pk", filter=Q(status=RealisasiBulanan.Status.DISETUJUI)),
         )
     }
+    # A declared outage moves the month's deadline (issue 16): a submission flagged late
+    # before the outage was declared is on time when it came by the moved deadline.
+    batas = batas_realisasi(unit.instansi_id, tahun, bulan)
     kehadiran = {
         k.pegawai_id: k
         for k in Kehadiran.objects.filter(pegawai_id__in=ids, tahun=tahun, bulan=bulan)
@@ -173,7 +188,7 @@ def rekap_tpp(
     for p in pegawai:
         dasar = besaran.get(p.kelas) if p.kelas else None
         real = realisasi.get(p.pk)
-        tepat = bool(real and real["diajukan"] and not real["terlambat"])
+        tepat = bool(real and real["diajukan"]) and _tepat_waktu(real, batas)
         persen = (
             Decimal(real["disetujui"]) * 100 / Decimal(real["semua"])
             if real and real["semua"]
@@ -201,7 +216,7 @@ def rekap_tpp(
                 rincian=r.hitung_tpp(f, masukan),
             )
         )
-    return RekapTpp(unit, tahun, bulan, baris, f)
+    return RekapTpp(unit, tahun, bulan, baris, f, batas)
 
 
 # --- angka kredit -------------------------------------------------------------------------

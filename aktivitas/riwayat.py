@@ -12,6 +12,7 @@ daftarkan(
         "aktivitas.disetujui": _("Aktivitas disetujui"),
         "aktivitas.dikembalikan": _("Aktivitas dikembalikan"),
         "aktivitas.diimpor": _("Aktivitas diimpor dari berkas"),
+        "aktivitas.rhk_diusulkan": _("RHK tambahan diusulkan dari aktivitas di luar SKP"),
     }
 )
 

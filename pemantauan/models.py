@@ -48,6 +48,8 @@ class RingkasanPegawaiBulan(models.Model):
     # colleague under his kuasa pengisian; the rest he entered himself.
     diisi_operator = models.PositiveIntegerField(default=0)
     diisi_kuasa = models.PositiveIntegerField(default=0)
+    # Activities linked to no RHK (issue 17 §5: work outside the SKP).
+    di_luar_skp = models.PositiveIntegerField(default=0)
     realisasi = models.CharField(max_length=16, choices=Realisasi.choices)
     # Days after the deadline: of the submission (terlambat) or up to the build date (belum).
     realisasi_hari_telat = models.PositiveSmallIntegerField(default=0)
@@ -112,6 +114,7 @@ class RingkasanUnit(models.Model):
     terlambat = models.PositiveIntegerField(default=0)
     diisi_operator = models.PositiveIntegerField(default=0)
     diisi_kuasa = models.PositiveIntegerField(default=0)
+    di_luar_skp = models.PositiveIntegerField(default=0)
     # pegawai-months by realisation status (a quarter counts each month of each pegawai)
     realisasi_tepat = models.PositiveIntegerField(default=0)
     realisasi_terlambat = models.PositiveIntegerField(default=0)

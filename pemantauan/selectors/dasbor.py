@@ -21,6 +21,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from aktivitas.rules import PorsiDiLuarSkp, porsi_di_luar_skp
 from aktivitas.selectors.kuasa import SumberIsian
 from inti.cache_versi import ambil
 from pegawai.models import Pegawai, UnitKerja
@@ -236,6 +237,7 @@ class Angka:
     jumlah_aktivitas: int = 0
     menunggu: int = 0
     aktivitas_terlambat: int = 0
+    di_luar_skp: int = 0  # activities linked to no RHK (issue 17 §5)
     realisasi_tepat: int = 0
     realisasi_terlambat: int = 0
     realisasi_belum: int = 0
@@ -267,6 +269,10 @@ class Angka:
     def persen_realisasi_tepat(self):
         wajib = self.realisasi_tepat + self.realisasi_terlambat + self.realisasi_belum
         return self._persen(self.realisasi_tepat, wajib)
+
+    @property
+    def porsi_di_luar_skp(self) -> PorsiDiLuarSkp:
+        return porsi_di_luar_skp(self.jumlah_aktivitas, self.di_luar_skp)
 
     @property
     def penilaian_belum(self) -> int:
@@ -413,6 +419,7 @@ def _dari_ringkasan_pegawai(c: Cakupan, s: Saringan, unit, ke) -> list[dict]:
             s_jumlah_aktivitas=Sum("jumlah_aktivitas"),
             s_menunggu=Sum("menunggu"),
             s_aktivitas_terlambat=Sum("terlambat"),
+            s_di_luar_skp=Sum("di_luar_skp"),
             s_realisasi_tepat=Count("pk", filter=Q(realisasi=R.TEPAT)),
             s_realisasi_terlambat=Count("pk", filter=Q(realisasi=R.TERLAMBAT)),
             s_realisasi_belum=Count("pk", filter=Q(realisasi=R.BELUM)),
@@ -481,6 +488,7 @@ _KOLOM_UNIT = {
     "jumlah_aktivitas": "jumlah_aktivitas",
     "menunggu": "menunggu",
     "aktivitas_terlambat": "terlambat",
+    "di_luar_skp": "di_luar_skp",
     "realisasi_tepat": "realisasi_tepat",
     "realisasi_terlambat": "realisasi_terlambat",
     "realisasi_belum": "realisasi_belum",
@@ -679,10 +687,16 @@ class BebanPegawai:
     pencilan: str = ""  # "" | "tinggi" | "rendah"
     # Who entered the activities (issue 14): himself, an operator, a colleague under kuasa.
     sumber: SumberIsian = field(default_factory=SumberIsian)
+    # Activities linked to no RHK (issue 17 §5: work outside the SKP).
+    di_luar_skp: int = 0
 
     @property
     def jam(self) -> float:
         return round(self.menit / 60, 1)
+
+    @property
+    def porsi_di_luar_skp(self) -> PorsiDiLuarSkp:
+        return porsi_di_luar_skp(self.jumlah_aktivitas, self.di_luar_skp)
 
 
 @dataclass
@@ -717,6 +731,8 @@ URUTAN_BEBAN = {
     "aktivitas": lambda b: b.jumlah_aktivitas,
     "jam": lambda b: b.menit,
     "hari": lambda b: b.hari_berisi,
+    # the share outside the SKP, then the count (issue 17 §5: which pegawai to look at first)
+    "luar": lambda b: (b.porsi_di_luar_skp.persen, b.di_luar_skp),
 }
 
 
@@ -735,6 +751,7 @@ def beban_kerja(c: Cakupan, s: Saringan, unit, urut: str = "-jam"):
             sumber=SumberIsian(
                 r["s_jumlah_aktivitas"] or 0, r["s_diisi_operator"] or 0, r["s_diisi_kuasa"] or 0
             ),
+            di_luar_skp=r["s_di_luar_skp"] or 0,
         )
         for r in RingkasanPegawaiBulan.objects.filter(
             q_ringkasan(c, unit), tahun=s.tahun, bulan__in=s.daftar_bulan
@@ -747,6 +764,7 @@ def beban_kerja(c: Cakupan, s: Saringan, unit, urut: str = "-jam"):
             s_hari_kerja=Sum("hari_kerja"),
             s_diisi_operator=Sum("diisi_operator"),
             s_diisi_kuasa=Sum("diisi_kuasa"),
+            s_di_luar_skp=Sum("di_luar_skp"),
         )
         .order_by()
     ]

@@ -203,8 +203,13 @@ def bahan_penilaian(pp: PeriodePenilaian, skp: Skp) -> dict:
     ):
         umpan[u.rhk_id].append(u)
     ekspektasi = dict(EkspektasiPerilaku.objects.filter(skp=skp).values_list("kode", "ekspektasi"))
+    from aktivitas.rules import porsi_di_luar_skp
+
     return {
         "bulan": bulan,
+        # The approved activities of the window linked to no RHK (issue 17 §5): read from
+        # the same per-RHK count (the ``None`` key), no query more.
+        "di_luar_skp": porsi_di_luar_skp(sum(jumlah.values()), jumlah.get(None, 0)),
         "rhk": [
             BahanRhk(
                 r,

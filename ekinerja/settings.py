@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "akun",
+    "bantuan",
     "pengumuman",
     "sinkron",
 ]

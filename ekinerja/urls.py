@@ -9,6 +9,7 @@ from .status import status_layanan
 
 admin.site.site_header = "e-Kinerja — superuser"
 
+handler500 = "bantuan.views.galat_server"
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
@@ -28,4 +29,5 @@ urlpatterns = [
     path("", include("pegawai.urls")),
 ]
     path("sinkron/", include("sinkron.urls")),
+    path("bantuan/", include("bantuan.urls")),
     path("pengumuman/", include("pengumuman.urls")),

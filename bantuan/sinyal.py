@@ -1,0 +1,35 @@
+"""Forget a user's cached start box (bantuan.selectors.langkah_awal) when he saves what its
+steps tick: an SKP, an activity, a realisation.  Bulk writes send no signal; the cached box
+then lasts at most an hour (inti.cache_versi.UMUR_DETIK)."""
+
+from __future__ import annotations
+
+from django.db.models.signals import post_save
+
+from aktivitas.models import Aktivitas, RealisasiBulanan
+from inti.cache_versi import berubah
+from skp.models import Skp
+
+from .selectors import versi_langkah
+
+
+def _pegawai_berubah(sender, instance, **kwargs) -> None:
+    berubah(versi_langkah(instance.pegawai_id))
+
+
+def _realisasi_berubah(sender, instance, **kwargs) -> None:
+    if RealisasiBulanan.skp.is_cached(instance):
+        pegawai_id = instance.skp.pegawai_id
+    else:
+        pegawai_id = (
+            Skp.objects.filter(pk=instance.skp_id).values_list("pegawai_id", flat=True).first()
+        )
+    if pegawai_id:
+        berubah(versi_langkah(pegawai_id))
+
+
+post_save.connect(_pegawai_berubah, sender=Skp, dispatch_uid="bantuan-langkah-skp")
+post_save.connect(_pegawai_berubah, sender=Aktivitas, dispatch_uid="bantuan-langkah-aktivitas")
+post_save.connect(
+    _realisasi_berubah, sender=RealisasiBulanan, dispatch_uid="bantuan-langkah-realisasi"
+)

@@ -34,7 +34,8 @@ from aktivitas import rules
 from aktivitas.forms.harian import AktivitasForm, RencanaAksiForm, awal_dari_aktivitas, sama_isinya
 from aktivitas.models import Aktivitas
 from aktivitas.selectors import harian as selectors
-from aktivitas.selectors.kuasa import get_pegawai_diisi, pengisi_lain
+from aktivitas.selectors.gangguan import gangguan_tanggal
+from aktivitas.selectors.kuasa import SEBAGAI_KUASA, get_pegawai_diisi, pengisi_lain
 from aktivitas.selectors.pengaturan import pengaturan_kinerja
 from aktivitas.services import bukti as services_bukti
 from aktivitas.services import harian as services
@@ -206,6 +207,11 @@ def _konteks_hari(
         "is_hari_ini": tanggal == hari_ini,
         "masa_depan": tanggal > hari_ini,
         "daftar": daftar,
+        "di_luar_skp": rules.porsi_di_luar_skp(
+            len(daftar), sum(1 for a in daftar if a.rhk_id is None)
+        ),
+        # Proposing an RHK changes the SKP: the pegawai or his operator, never under a kuasa.
+        "boleh_usulkan_rhk": sebagai != SEBAGAI_KUASA,
         "form": form,
         "pengaturan_bukti": atur,
         "total_jam": menit // 60,
@@ -216,6 +222,7 @@ def _konteks_hari(
             if tanggal <= hari_ini
             else None
         ),
+        "gangguan_hari": gangguan_tanggal(pegawai.instansi_id, tanggal),
         "url_form": _url("aktivitas_harian", user, pegawai, tanggal=tanggal.isoformat()),
         "url_sebelum": _url_hari(user, pegawai, sebelum),
         "url_sesudah": _url_hari(user, pegawai, sesudah) if sesudah <= hari_ini else "",

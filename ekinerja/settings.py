@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "akun",
+    "ninja",
+    "api",
     "bantuan",
     "pengumuman",
     "sinkron",
@@ -336,6 +338,8 @@ if not DEBUG:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+# REST API v1 (api/, docs/api.md): requests per minute per token before a 429.
+API_BATAS_PER_MENIT = env_int("API_BATAS_PER_MENIT", 120)
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from api.views.v1 import urls as api_v1
 from skp.urls import verifikasi
 
 from .health import healthz, readyz
@@ -8,8 +9,9 @@ from .pwa import manifest, service_worker
 from .status import status_layanan
 
 admin.site.site_header = "e-Kinerja — superuser"
-
+# The 500 page names the user's operator when it is in the cache (never the database).
 handler500 = "bantuan.views.galat_server"
+
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("readyz", readyz, name="readyz"),
@@ -25,9 +27,11 @@ urlpatterns = [
     path("notifikasi/", include("notifikasi.urls")),
     path("pemantauan/", include("pemantauan.urls")),
     path("verifikasi/", include(verifikasi)),
+    path("akun/token/", include("api.urls")),
     path("akun/", include("akun.urls")),
-    path("", include("pegawai.urls")),
-]
-    path("sinkron/", include("sinkron.urls")),
+    path("api/v1/", api_v1),
     path("bantuan/", include("bantuan.urls")),
     path("pengumuman/", include("pengumuman.urls")),
+    path("sinkron/", include("sinkron.urls")),
+    path("", include("pegawai.urls")),
+]

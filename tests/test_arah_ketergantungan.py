@@ -11,15 +11,24 @@ action calls the notification service); notifikasi never imports pemantauan.
 
 ``akun`` (account security: two-step login, login history, sessions) is a reader too: it
 records logins through Django's auth signals (so ``pegawai``'s login view needs nothing of
-it) and tells the user of a new device through notifikasi; no app imports akun."""
+it) and tells the user of a new device through notifikasi; no app imports akun.
+
+``bantuan`` (in-app help, the PIC, "Tanya operator") reads the apps below and notifikasi; the
+page templates reach it only through its template tags; no app imports bantuan.
+
+``sinkron`` (the SIASN-shaped synchronisation) sits above pegawai: it applies through
+pegawai's import and services and tells the admin through notifikasi; no app imports it."""
 
 import ast
 from pathlib import Path
 
 AKAR = Path(__file__).resolve().parent.parent
 URUTAN = ["inti", "pegawai", "kalender", "skp", "aktivitas", "penilaian"]
-PEMBACA = {"notifikasi", "pemantauan", "akun"}
-SEMUA = set(URUTAN) | PEMBACA
+PEMBACA = {"notifikasi", "pemantauan", "akun", "bantuan", "sinkron", "pengumuman"}
+#: At the top: the REST API (issue 18) calls every app's selectors and services; nothing
+#: imports it.
+PUNCAK = {"api"}
+SEMUA = set(URUTAN) | PEMBACA | PUNCAK
 
 
 def _modul_diimpor(berkas: Path) -> set[str]:
@@ -45,7 +54,9 @@ def _views(modul: str) -> bool:
 
 
 def _boleh(app: str) -> set[str]:
-    if app in {"pemantauan", "akun"}:
+    if app in PUNCAK:
+        return SEMUA
+    if app in {"pemantauan", "akun", "bantuan", "sinkron"}:
         return set(URUTAN) | {"notifikasi", app}
     if app in PEMBACA:
         return set(URUTAN) | {app}
@@ -94,4 +105,5 @@ def test_deteksi_bekerja():
     assert "kalender" in _boleh("aktivitas") and "aktivitas" not in _boleh("kalender")
     assert _boleh("inti") == {"inti"}
     assert "akun" not in _boleh("pegawai") and "akun" not in _boleh("notifikasi")
+    assert _boleh("api") == SEMUA and not any("api" in _boleh(a) for a in SEMUA - {"api"})
     assert _views("aktivitas.views.harian") and not _views("aktivitas.services.harian")

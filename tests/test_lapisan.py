@@ -25,6 +25,7 @@ PAKET = [
     "notifikasi",
     "pemantauan",
     "akun",
+    "api",
     "sinkron",
     "ekinerja",
 ]

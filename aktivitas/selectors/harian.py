@@ -8,6 +8,7 @@ number of queries for 10 activities or 80.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Count, F, IntegerField, Prefetch, Q, QuerySet, Sum
@@ -102,9 +103,19 @@ def bukti_dengan_pengunggah(lewat: str = "bukti") -> Prefetch:
     return Prefetch(lewat, queryset=BuktiDukung.objects.select_related("diunggah_oleh"))
 
 
-def jam_mulai_berikut(daftar: list[Aktivitas]) -> dt.time:
+def jam_hari(pegawai: Pegawai, tanggal: dt.date) -> list[tuple[int, dt.time, dt.time]]:
+    """(id, start, end) of the pegawai's activities of one day, in :func:`aktivitas_hari`'s
+    order: the day's totals and where a new row goes, without reading the rows."""
+    return list(
+        Aktivitas.objects.filter(pegawai=pegawai, tanggal=tanggal)
+        .order_by("jam_mulai", "id")
+        .values_list("id", "jam_mulai", "jam_selesai")
+    )
+
+
+def jam_mulai_berikut(jam_selesai: Iterable[dt.time]) -> dt.time:
     """Where the next activity of a day most likely starts: the end of the latest one."""
-    return max((a.jam_selesai for a in daftar), default=JAM_MULAI_BAWAAN)
+    return max(jam_selesai, default=JAM_MULAI_BAWAAN)
 
 
 @dataclass

@@ -29,6 +29,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import reswap, retarget
 
 from aktivitas import rules
 from aktivitas.forms.harian import AktivitasForm, RencanaAksiForm, awal_dari_aktivitas, sama_isinya
@@ -158,13 +159,13 @@ def _form_aktivitas(
     return form, rhk
 
 
-def _form_kosong(pegawai: Pegawai, tanggal: dt.date, daftar: list[Aktivitas]) -> AktivitasForm:
-    """A fresh entry form: a new key, the start where the day's last activity ended, the RHK
-    and unit of output used last."""
+def _form_kosong(pegawai: Pegawai, tanggal: dt.date, jam_mulai: dt.time) -> AktivitasForm:
+    """A fresh entry form: a new key, the start where the day's last activity ended
+    (``jam_mulai``), the RHK and unit of output used last."""
     kebiasaan = selectors.kebiasaan_isian(pegawai)
     initial = {
         "tanggal": tanggal,
-        "jam_mulai": selectors.jam_mulai_berikut(daftar),
+        "jam_mulai": jam_mulai,
         "satuan_output": kebiasaan.satuan_terakhir,
         "jumlah_output": 1,
         "kunci": uuid.uuid4(),
@@ -187,27 +188,53 @@ def _konteks_hari(
     tanggal: dt.date,
     form: AktivitasForm | None = None,
 ) -> dict:
-    user = request.user
-    hari_ini = _hari_ini()
     daftar = list(selectors.aktivitas_hari(pegawai, tanggal))
-    if form is None:
-        form = _form_kosong(pegawai, tanggal, daftar)
-    elif not hasattr(form, "satuan_terakhir"):
-        form.satuan_terakhir = selectors.kebiasaan_isian(pegawai).satuan
-    menit = sum(a.durasi_menit for a in daftar)
-    atur = getattr(form, "pengaturan", None) or pengaturan_kinerja(pegawai.instansi_id)
-    n = atur.batas_hari_kerja_terlambat
+    jam = [(a.jam_mulai, a.jam_selesai) for a in daftar]
+    konteks = _konteks_catat(request, pegawai, sebagai, tanggal, jam, form)
+    user = request.user
     sebelum, sesudah = tanggal - dt.timedelta(days=1), tanggal + dt.timedelta(days=1)
     return {
-        "pegawai": pegawai,
+        **konteks,
         **konteks_kuasa(user, pegawai, sebagai),
+        "daftar": daftar,
+        "url_sebelum": _url_hari(user, pegawai, sebelum),
+        "url_sesudah": _url_hari(user, pegawai, sesudah) if sesudah <= konteks["hari_ini"] else "",
+        "url_hari_ini": _url("aktivitas_harian", user, pegawai),
+        "url_minggu": _url("aktivitas_minggu", user, pegawai, tanggal=tanggal.isoformat()),
+        "url_bulan": _url("aktivitas_bulan", user, pegawai, bulan=f"{tanggal:%Y-%m}"),
+        "url_rencana_aksi": _url("aktivitas_rencana_aksi", user, pegawai, bulan=f"{tanggal:%Y-%m}"),
+        "url_salin": _url("aktivitas_salin_kemarin", user, pegawai),
+        "url_impor": _url("aktivitas_impor", user, pegawai),
+    }
+
+
+def _konteks_catat(
+    request: HttpRequest,
+    pegawai: Pegawai,
+    sebagai: str,
+    tanggal: dt.date,
+    jam: list[tuple[dt.time, dt.time]],
+    form: AktivitasForm | None = None,
+) -> dict:
+    """What the entry form and the day's totals show; ``jam``: the start and end of each of
+    the day's activities, in time order."""
+    hari_ini = _hari_ini()
+    if form is None:
+        form = _form_kosong(pegawai, tanggal, selectors.jam_mulai_berikut(s for _m, s in jam))
+    elif not hasattr(form, "satuan_terakhir"):
+        form.satuan_terakhir = selectors.kebiasaan_isian(pegawai).satuan
+    menit = sum((s.hour * 60 + s.minute) - (m.hour * 60 + m.minute) for m, s in jam)
+    atur = getattr(form, "pengaturan", None) or pengaturan_kinerja(pegawai.instansi_id)
+    n = atur.batas_hari_kerja_terlambat
+    return {
+        "pegawai": pegawai,
         "tanggal": tanggal,
         "hari_ini": hari_ini,
         "is_hari_ini": tanggal == hari_ini,
         "masa_depan": tanggal > hari_ini,
-        "daftar": daftar,
         "form": form,
         "pengaturan_bukti": atur,
+        "jumlah_aktivitas": len(jam),
         "total_jam": menit // 60,
         "total_menit": menit % 60,
         "batas_hari": n,
@@ -216,16 +243,27 @@ def _konteks_hari(
             if tanggal <= hari_ini
             else None
         ),
-        "url_form": _url("aktivitas_harian", user, pegawai, tanggal=tanggal.isoformat()),
-        "url_sebelum": _url_hari(user, pegawai, sebelum),
-        "url_sesudah": _url_hari(user, pegawai, sesudah) if sesudah <= hari_ini else "",
-        "url_hari_ini": _url("aktivitas_harian", user, pegawai),
-        "url_minggu": _url("aktivitas_minggu", user, pegawai, tanggal=tanggal.isoformat()),
-        "url_bulan": _url("aktivitas_bulan", user, pegawai, bulan=f"{tanggal:%Y-%m}"),
-        "url_rencana_aksi": _url("aktivitas_rencana_aksi", user, pegawai, bulan=f"{tanggal:%Y-%m}"),
-        "url_salin": _url("aktivitas_salin_kemarin", user, pegawai),
-        "url_impor": _url("aktivitas_impor", user, pegawai),
+        "url_form": _url("aktivitas_harian", request.user, pegawai, tanggal=tanggal.isoformat()),
     }
+
+
+def _jawab_entri_baru(
+    request: HttpRequest, pegawai: Pegawai, sebagai: str, tanggal: dt.date, aktivitas: Aktivitas
+) -> HttpResponse:
+    """After an htmx entry on the day shown: the new row added at the end of the day's table,
+    the day's totals and a fresh form — not the whole day again (a day of dozens of activities
+    was re-rendered on every entry at month end).  When the row does not simply go last (an
+    earlier time, the day's first activity, another day) the whole day comes back."""
+    jam = selectors.jam_hari(pegawai, tanggal)
+    if aktivitas.tanggal != tanggal or len(jam) < 2 or jam[-1][0] != aktivitas.pk:
+        return _render_hari(request, pegawai, sebagai, aktivitas.tanggal)
+    konteks = _konteks_catat(request, pegawai, sebagai, tanggal, [(m, s) for _pk, m, s in jam])
+    konteks.update(
+        a=selectors.aktivitas_hari(pegawai, tanggal).get(pk=aktivitas.pk),
+        pesan_di_catat=True,
+    )
+    resp = render(request, T + "_partials.html#entri_baru", konteks)
+    return retarget(reswap(resp, "outerHTML"), "#catat-aktivitas")
 
 
 def _render_hari(
@@ -286,6 +324,8 @@ def harian(request: HttpRequest) -> HttpResponse:
                         _("Aktivitas ini sudah tersimpan sebelumnya; tidak disimpan dua kali."),
                     )
                 if _htmx(request):
+                    if dibuat:
+                        return _jawab_entri_baru(request, pegawai, sebagai, tanggal, aktivitas)
                     return _render_hari(request, pegawai, sebagai, aktivitas.tanggal)
                 return redirect(_url_hari(request.user, pegawai, aktivitas.tanggal))
             # The key belongs to another entry (a form the browser restored after it was

@@ -135,19 +135,26 @@ def _form_aktivitas(
     files=None,
     initial=None,
     baru: bool = True,
+    pilihan: tuple | None = None,
 ) -> tuple[AktivitasForm, list]:
     """The entry form with the RHK of the SKP in force on ``tanggal`` and the action plans
-    of that month; also returns those RHK."""
-    skp = services.skp_berlaku(pegawai, tanggal)
-    rhk = selectors.rhk_skp(skp)
-    rencana_qs = selectors.rencana_aksi_periode([r.pk for r in rhk], tanggal.year, tanggal.month)
+    of that month; also returns those RHK.  ``pilihan``: another form's ``pilihan`` of the
+    same pegawai and date (the fresh form after an entry reads them once more otherwise)."""
+    if pilihan is None:
+        skp = services.skp_berlaku(pegawai, tanggal)
+        rhk = selectors.rhk_skp(skp)
+        rencana_qs = selectors.rencana_aksi_periode(
+            [r.pk for r in rhk], tanggal.year, tanggal.month
+        )
+        pilihan = (tanggal, rhk, rencana_qs, list(rencana_qs) if rhk else [])
+    _tanggal_pilihan, rhk, rencana_qs, rencana = pilihan
     form = AktivitasForm(
         data,
         files,
         initial=initial,
         rhk_pilihan=rhk,
         rhk_qs=selectors.rhk_pegawai(pegawai),
-        rencana_aksi_pilihan=list(rencana_qs) if rhk else [],
+        rencana_aksi_pilihan=rencana,
         rencana_aksi_qs=rencana_qs,
         hari_ini=_hari_ini(),
         baru=baru,
@@ -156,10 +163,13 @@ def _form_aktivitas(
     atur = pengaturan_kinerja(pegawai.instansi_id)
     form.atur_bukti(atur.daftar_jenis_bukti, atur.ukuran_bukti_maks_mb)
     form.pengaturan = atur  # the page reads the same settings (one query)
+    form.pilihan = pilihan
     return form, rhk
 
 
-def _form_kosong(pegawai: Pegawai, tanggal: dt.date, jam_mulai: dt.time) -> AktivitasForm:
+def _form_kosong(
+    pegawai: Pegawai, tanggal: dt.date, jam_mulai: dt.time, *, pilihan: tuple | None = None
+) -> AktivitasForm:
     """A fresh entry form: a new key, the start where the day's last activity ended
     (``jam_mulai``), the RHK and unit of output used last."""
     kebiasaan = selectors.kebiasaan_isian(pegawai)
@@ -170,7 +180,7 @@ def _form_kosong(pegawai: Pegawai, tanggal: dt.date, jam_mulai: dt.time) -> Akti
         "jumlah_output": 1,
         "kunci": uuid.uuid4(),
     }
-    form, rhk = _form_aktivitas(pegawai, tanggal, initial=initial)
+    form, rhk = _form_aktivitas(pegawai, tanggal, initial=initial, pilihan=pilihan)
     ids = [r.pk for r in rhk]
     if kebiasaan.ada and (kebiasaan.rhk_id is None or kebiasaan.rhk_id in ids):
         form.initial["rhk"] = kebiasaan.rhk_id
@@ -215,12 +225,15 @@ def _konteks_catat(
     tanggal: dt.date,
     jam: list[tuple[dt.time, dt.time]],
     form: AktivitasForm | None = None,
+    *,
+    pilihan: tuple | None = None,
 ) -> dict:
     """What the entry form and the day's totals show; ``jam``: the start and end of each of
-    the day's activities, in time order."""
+    the day's activities, in time order; ``pilihan``: see :func:`_form_aktivitas`."""
     hari_ini = _hari_ini()
     if form is None:
-        form = _form_kosong(pegawai, tanggal, selectors.jam_mulai_berikut(s for _m, s in jam))
+        mulai = selectors.jam_mulai_berikut(s for _m, s in jam)
+        form = _form_kosong(pegawai, tanggal, mulai, pilihan=pilihan)
     elif not hasattr(form, "satuan_terakhir"):
         form.satuan_terakhir = selectors.kebiasaan_isian(pegawai).satuan
     menit = sum((s.hour * 60 + s.minute) - (m.hour * 60 + m.minute) for m, s in jam)
@@ -248,7 +261,12 @@ def _konteks_catat(
 
 
 def _jawab_entri_baru(
-    request: HttpRequest, pegawai: Pegawai, sebagai: str, tanggal: dt.date, aktivitas: Aktivitas
+    request: HttpRequest,
+    pegawai: Pegawai,
+    sebagai: str,
+    tanggal: dt.date,
+    aktivitas: Aktivitas,
+    form: AktivitasForm,
 ) -> HttpResponse:
     """After an htmx entry on the day shown: the new row added at the end of the day's table,
     the day's totals and a fresh form — not the whole day again (a day of dozens of activities
@@ -257,7 +275,10 @@ def _jawab_entri_baru(
     jam = selectors.jam_hari(pegawai, tanggal)
     if aktivitas.tanggal != tanggal or len(jam) < 2 or jam[-1][0] != aktivitas.pk:
         return _render_hari(request, pegawai, sebagai, aktivitas.tanggal)
-    konteks = _konteks_catat(request, pegawai, sebagai, tanggal, [(m, s) for _pk, m, s in jam])
+    pilihan = form.pilihan if form.pilihan[0] == tanggal else None
+    konteks = _konteks_catat(
+        request, pegawai, sebagai, tanggal, [(m, s) for _pk, m, s in jam], pilihan=pilihan
+    )
     konteks.update(
         a=selectors.aktivitas_hari(pegawai, tanggal).get(pk=aktivitas.pk),
         pesan_di_catat=True,
@@ -325,7 +346,9 @@ def harian(request: HttpRequest) -> HttpResponse:
                     )
                 if _htmx(request):
                     if dibuat:
-                        return _jawab_entri_baru(request, pegawai, sebagai, tanggal, aktivitas)
+                        return _jawab_entri_baru(
+                            request, pegawai, sebagai, tanggal, aktivitas, form
+                        )
                     return _render_hari(request, pegawai, sebagai, aktivitas.tanggal)
                 return redirect(_url_hari(request.user, pegawai, aktivitas.tanggal))
             # The key belongs to another entry (a form the browser restored after it was

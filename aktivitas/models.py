@@ -243,7 +243,9 @@ class Aktivitas(models.Model):
         ordering = ["-tanggal", "-jam_mulai", "-id"]
         indexes = [
             models.Index(fields=["pegawai", "tanggal"]),
-            models.Index(fields=["penilai", "status", "tanggal"]),
+            # The review queue: the count per pegawai from the index alone, and a page of one
+            # pegawai's rows in date order (aktivitas.selectors.tinjau.AntreanBertahap).
+            models.Index(fields=["penilai", "status", "pegawai", "tanggal"]),
         ]
         constraints = [
             # The date is part of the key so that the constraint survives partitioning by

@@ -5,7 +5,7 @@ captures the SQL they send, and runs ``EXPLAIN (ANALYZE, BUFFERS)`` on every SEL
 ``aktivitas_aktivitas``: the review queue (busiest and median atasan), the day, week and month
 pages, and the entry POST (inside a transaction that is rolled back).  Says which index each
 plan uses — the ones the issue asks about are ``(pegawai, tanggal)`` and
-``(penilai, status, tanggal)`` — and writes ``bench/hasil/<tanggal>-kueri.md``.
+``(penilai, status, pegawai, tanggal)`` — and writes ``bench/hasil/<tanggal>-kueri.md``.
 """
 
 from __future__ import annotations

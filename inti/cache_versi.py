@@ -8,6 +8,12 @@ kept in the cache under a key that carries the version of what they are computed
 key computed before it is never read again and expires by itself.  No key has to be found and
 deleted, which is what makes the invalidation exact across processes that share the cache.
 
+Within one request each version and each value is read from the cache once: a page asks for
+the roles or the settings from several places (the menu, the view, the form, the service), and
+each ask would otherwise be a round trip to Redis.  The request's memo is dropped at its end
+and whenever a version is bumped in this process, so a request that changes the organisation
+reads its own change afterwards.  Outside a request (a Celery task, a shell) there is no memo.
+
 With no shared cache (``make run`` without Redis) the cache is a folder shared by the web and
 the worker; with the cache unreachable every read is a miss and the value is computed again —
 slower, never wrong.
@@ -17,9 +23,11 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
+from contextvars import ContextVar
 from typing import TypeVar
 
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
@@ -29,22 +37,62 @@ T = TypeVar("T")
 # with its cache entry (eviction) costs at most one recomputation per key and hour.
 UMUR_DETIK = 60 * 60
 _KOSONG = object()
+# The request's memo (cache key -> value), None outside a request.
+_memo: ContextVar[dict | None] = ContextVar("cache_versi_memo", default=None)
+
+
+# The versions nearly every page reads: the first version a request asks for brings these
+# along in the same round trip.
+VERSI_UMUM = ("organisasi", "pengaturan-kinerja", "kalender", "periode")
+
+
+def _mulai_permintaan(**kwargs) -> None:
+    _memo.set({})
+
+
+def _akhiri_permintaan(**kwargs) -> None:
+    _memo.set(None)
+
+
+request_started.connect(_mulai_permintaan, dispatch_uid="cache-versi-mulai")
+request_finished.connect(_akhiri_permintaan, dispatch_uid="cache-versi-akhir")
+
+
+def _baca(kunci: str):
+    """``kunci`` from the request's memo, else from the cache (then remembered)."""
+    memo = _memo.get()
+    if memo is not None and kunci in memo:
+        return memo[kunci]
+    nilai = cache.get(kunci, _KOSONG)
+    if memo is not None and nilai is not _KOSONG:
+        memo[kunci] = nilai
+    return nilai
 
 
 def versi(nama: str) -> str:
     """The current version token of ``nama``, created when the cache has none."""
     kunci = f"versi:{nama}"
-    token = cache.get(kunci)
-    if token is None:
+    memo = _memo.get()
+    if memo is not None and kunci not in memo and "versi:" not in memo:
+        memo["versi:"] = True  # the common versions are fetched once per request
+        semua = [f"versi:{n}" for n in {nama, *VERSI_UMUM}]
+        memo.update(cache.get_many(semua))
+    token = _baca(kunci)
+    if token is _KOSONG or token is None:
         token = secrets.token_hex(6)
         # add(): two processes creating it at once agree on the first one's token.
         if not cache.add(kunci, token, timeout=None):
             token = cache.get(kunci) or token
+        if memo is not None:
+            memo[kunci] = token
     return token
 
 
 def naikkan_versi(*nama: str) -> None:
     """Forget everything computed from ``nama`` (call it after the change is committed)."""
+    memo = _memo.get()
+    if memo is not None:
+        memo.clear()
     cache.set_many({f"versi:{n}": secrets.token_hex(6) for n in nama}, timeout=None)
 
 
@@ -73,8 +121,11 @@ def ikuti(nama: str, *model, uid: str) -> None:
 def ambil(nama: str, kunci: str, hitung: Callable[[], T], umur: int = UMUR_DETIK) -> T:
     """``hitung()`` cached under ``kunci`` at the current version of ``nama``."""
     penuh = f"{nama}:{versi(nama)}:{kunci}"
-    nilai = cache.get(penuh, _KOSONG)
+    nilai = _baca(penuh)
     if nilai is _KOSONG:
         nilai = hitung()
         cache.set(penuh, nilai, timeout=umur)
+        memo = _memo.get()
+        if memo is not None:
+            memo[penuh] = nilai
     return nilai

@@ -71,3 +71,49 @@ def test_skp_berlaku_mengikuti_status_skp(org):
     draf.status = Skp.Status.DIGANTIKAN
     draf.save()
     assert skp_berlaku(org.staf, HARI) is None
+
+
+def test_dalam_satu_permintaan_cache_dibaca_sekali(db, monkeypatch):
+    """Within a request each version and value is read from the shared cache once; a bump in
+    the request makes the next read go to the cache again; outside a request nothing is
+    remembered (a Celery task always reads the shared cache)."""
+    from django.core.cache import cache
+    from django.core.signals import request_finished, request_started
+
+    ambil("uji-memo", "k", lambda: "nilai")  # in the shared cache now
+    baca, dalam = [], []
+    asli_get, asli_get_many = cache.get, cache.get_many
+
+    def get(k, *a, **kw):
+        if not dalam:  # the local cache's get_many calls get per key: one round trip
+            baca.append(k)
+        return asli_get(k, *a, **kw)
+
+    def get_many(ks, *a, **kw):
+        baca.append(tuple(ks))
+        dalam.append(1)
+        try:
+            return asli_get_many(ks, *a, **kw)
+        finally:
+            dalam.pop()
+
+    monkeypatch.setattr(cache, "get", get)
+    monkeypatch.setattr(cache, "get_many", get_many)
+    ambil("uji-memo", "k", lambda: "lain")
+    ambil("uji-memo", "k", lambda: "lain")
+    assert len(baca) == 4  # no request: version and value, twice
+
+    baca.clear()
+    request_started.send(sender=None)
+    try:
+        assert [ambil("uji-memo", "k", lambda: "lain") for _ in range(3)] == ["nilai"] * 3
+        assert len(baca) == 2  # the versions (one get_many) and the value, once
+        assert "versi:uji-memo" in baca[0] and "versi:organisasi" in baca[0]
+        berubah("uji-memo")
+        assert ambil("uji-memo", "k", lambda: "baru") == "baru"
+        assert ambil("uji-memo", "k", lambda: "lain") == "baru"
+    finally:
+        request_finished.send(sender=None)
+    baca.clear()
+    ambil("uji-memo", "k", lambda: "lain")
+    assert len(baca) == 2

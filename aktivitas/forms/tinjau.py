@@ -45,10 +45,15 @@ class FilterAntreanForm(forms.Form):
         error_messages={"invalid": _("Tanggal tidak valid.")},
     )
 
-    def __init__(self, *args, pegawai_pilihan, **kwargs):
+    def __init__(self, *args, pegawai_pilihan, termuat: list | None = None, **kwargs):
+        """``termuat``: the same pegawai, already read (in order), when the page has them."""
         super().__init__(*args, **kwargs)
         # One more than the limit tells "a large team" without reading all of it.
-        daftar = list(pegawai_pilihan[: self.BATAS_DAFTAR + 1])
+        daftar = (
+            termuat[: self.BATAS_DAFTAR + 1]
+            if termuat is not None
+            else list(pegawai_pilihan[: self.BATAS_DAFTAR + 1])
+        )
         self.fields["pegawai"].queryset = pegawai_pilihan
         self.pakai_cari = len(daftar) > self.BATAS_DAFTAR
         if self.pakai_cari:

@@ -8,6 +8,7 @@ number of queries for 10 activities or 80.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import Count, F, IntegerField, Prefetch, Q, QuerySet, Sum
@@ -104,9 +105,21 @@ def bukti_dengan_pengunggah(lewat: str = "bukti") -> Prefetch:
     return Prefetch(lewat, queryset=BuktiDukung.objects.select_related("diunggah_oleh"))
 
 
-def jam_mulai_berikut(daftar: list[Aktivitas]) -> dt.time:
+def jam_hari(pegawai: Pegawai, tanggal: dt.date) -> list[tuple[int, dt.time, dt.time, bool]]:
+    """(id, start, end, outside any RHK) of the pegawai's activities of one day, in
+    :func:`aktivitas_hari`'s order: the day's totals and where a new row goes, without
+    reading the rows."""
+    return [
+        (pk, mulai, selesai, rhk_id is None)
+        for pk, mulai, selesai, rhk_id in Aktivitas.objects.filter(pegawai=pegawai, tanggal=tanggal)
+        .order_by("jam_mulai", "id")
+        .values_list("id", "jam_mulai", "jam_selesai", "rhk_id")
+    ]
+
+
+def jam_mulai_berikut(jam_selesai: Iterable[dt.time]) -> dt.time:
     """Where the next activity of a day most likely starts: the end of the latest one."""
-    return max((a.jam_selesai for a in daftar), default=JAM_MULAI_BAWAAN)
+    return max(jam_selesai, default=JAM_MULAI_BAWAAN)
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Reads of the atasan's review queue, the monthly realisation and the feedback threads.
 
-The queue reads ``Aktivitas`` by (penilai, status, tanggal) — the table's index — using the
+The queue reads ``Aktivitas`` by (penilai, status, pegawai, tanggal) — the table's index — using the
 pejabat penilai stored at entry; the services check the right again on action (the stored
 penilai is a hint for the query, not the right).  A page costs a fixed number of queries
 whatever the number of rows.
@@ -55,6 +55,22 @@ def boleh_meninjau(user) -> bool:
 
 
 # --- activities waiting for review ----------------------------------------------------------
+def _antrean_dasar(user, *, dari: dt.date | None, sampai: dt.date | None) -> QuerySet[Aktivitas]:
+    qs = Aktivitas.objects.filter(_menunggu_saya(user), status=A.MENUNGGU)
+    if dari:
+        qs = qs.filter(tanggal__gte=dari)
+    if sampai:
+        qs = qs.filter(tanggal__lte=sampai)
+    return qs
+
+
+def _cocok_cari(pegawai: Pegawai, cari: str) -> bool:
+    nip = cari.replace(" ", "")
+    if nip.isdigit():
+        return pegawai.nip.startswith(nip)
+    return cari.casefold() in pegawai.nama.casefold()
+
+
 def antrean_aktivitas(
     user,
     *,
@@ -64,8 +80,9 @@ def antrean_aktivitas(
     sampai: dt.date | None = None,
 ) -> QuerySet[Aktivitas]:
     """The user's pending activities, grouped by pegawai, oldest first within each;
-    ``cari``: a part of the pegawai's name, or the start of his NIP."""
-    qs = Aktivitas.objects.filter(_menunggu_saya(user), status=A.MENUNGGU)
+    ``cari``: a part of the pegawai's name, or the start of his NIP.  (The queue page reads the
+    same rows a page at a time through :func:`antrean_bertahap`.)"""
+    qs = _antrean_dasar(user, dari=dari, sampai=sampai)
     if pegawai_id:
         qs = qs.filter(pegawai_id=pegawai_id)
     cari = cari.strip()
@@ -74,15 +91,101 @@ def antrean_aktivitas(
         qs = qs.filter(
             Q(pegawai__nip__startswith=nip) if nip.isdigit() else Q(pegawai__nama__icontains=cari)
         )
-    if dari:
-        qs = qs.filter(tanggal__gte=dari)
-    if sampai:
-        qs = qs.filter(tanggal__lte=sampai)
     return (
         qs.select_related("pegawai", "rhk", "diisi_oleh")
         .prefetch_related("bukti")
         .order_by("pegawai__nama", "pegawai_id", "tanggal", "jam_mulai", "pk")
     )
+
+
+def pegawai_menunggu(user) -> list[Pegawai]:
+    """The pegawai who have activities waiting for this user, by name, each with
+    ``jumlah_menunggu`` (two queries: the counts from the index alone, then the pegawai)."""
+    jumlah = dict(
+        _antrean_dasar(user, dari=None, sampai=None)
+        .order_by()
+        .values_list("pegawai_id")
+        .annotate(n=Count("*"))
+    )
+    daftar = list(Pegawai.objects.filter(pk__in=jumlah).order_by("nama", "pk"))
+    for p in daftar:
+        p.jumlah_menunggu = jumlah[p.pk]
+    return daftar
+
+
+class AntreanBertahap:
+    """The queue's rows in :func:`antrean_aktivitas`'s order, read a page at a time.
+
+    Sorting every pending row by the pegawai's name to show twenty was the page's cost for an
+    atasan with thousands waiting (a join and a sort of all of them).  The number waiting per
+    pegawai, in name order, tells which pegawai a page covers and where in the first one it
+    starts, so a page reads only the rows of those pegawai.  A ``Paginator`` takes it as it
+    takes a queryset (``count()`` and slices)."""
+
+    def __init__(self, qs: QuerySet[Aktivitas], urutan: list[tuple[int, int]]) -> None:
+        self.qs = qs
+        self.urutan = [(pid, n) for pid, n in urutan if n]
+
+    def count(self) -> int:
+        return sum(n for _pid, n in self.urutan)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, irisan: slice) -> list[Aktivitas]:
+        if not isinstance(irisan, slice) or irisan.step not in (None, 1):
+            raise TypeError("AntreanBertahap: hanya irisan berurutan")
+        awal, akhir, _ = irisan.indices(self.count())
+        ids, geser, posisi = [], 0, 0
+        for pid, n in self.urutan:
+            if posisi + n > awal and posisi < akhir:
+                if not ids:
+                    geser = awal - posisi
+                ids.append(pid)
+            posisi += n
+            if posisi >= akhir:
+                break
+        if not ids or akhir <= awal:
+            return []
+        return list(
+            self.qs.filter(pegawai_id__in=ids)
+            .select_related("pegawai", "rhk", "diisi_oleh")
+            .prefetch_related("bukti")
+            .order_by("pegawai__nama", "pegawai_id", "tanggal", "jam_mulai", "pk")[
+                geser : geser + (akhir - awal)
+            ]
+        )
+
+
+def antrean_bertahap(
+    user,
+    menunggu: list[Pegawai],
+    *,
+    pegawai_id: int | None = None,
+    cari: str = "",
+    dari: dt.date | None = None,
+    sampai: dt.date | None = None,
+) -> AntreanBertahap:
+    """The queue page's rows (:func:`antrean_aktivitas` with the same filters), from the
+    pegawai waiting and their counts (:func:`pegawai_menunggu`); a date filter counts again
+    (one query)."""
+    cari = cari.strip()
+    pilih = [
+        p
+        for p in menunggu
+        if (not pegawai_id or p.pk == pegawai_id) and (not cari or _cocok_cari(p, cari))
+    ]
+    qs = _antrean_dasar(user, dari=dari, sampai=sampai)
+    if dari or sampai:
+        jumlah = dict(
+            qs.filter(pegawai_id__in=[p.pk for p in pilih])
+            .order_by()
+            .values_list("pegawai_id")
+            .annotate(n=Count("*"))
+        )
+    else:
+        jumlah = {p.pk: p.jumlah_menunggu for p in pilih}
+    return AntreanBertahap(qs, [(p.pk, jumlah.get(p.pk, 0)) for p in pilih])
 
 
 def sumber_isian_antrean(user, daftar: list[Aktivitas]) -> None:

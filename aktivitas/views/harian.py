@@ -29,6 +29,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
+from django_htmx.http import reswap, retarget
 
 from aktivitas import rules
 from aktivitas.forms.harian import AktivitasForm, RencanaAksiForm, awal_dari_aktivitas, sama_isinya
@@ -135,19 +136,26 @@ def _form_aktivitas(
     files=None,
     initial=None,
     baru: bool = True,
+    pilihan: tuple | None = None,
 ) -> tuple[AktivitasForm, list]:
     """The entry form with the RHK of the SKP in force on ``tanggal`` and the action plans
-    of that month; also returns those RHK."""
-    skp = services.skp_berlaku(pegawai, tanggal)
-    rhk = selectors.rhk_skp(skp)
-    rencana_qs = selectors.rencana_aksi_periode([r.pk for r in rhk], tanggal.year, tanggal.month)
+    of that month; also returns those RHK.  ``pilihan``: another form's ``pilihan`` of the
+    same pegawai and date (the fresh form after an entry reads them once more otherwise)."""
+    if pilihan is None:
+        skp = services.skp_berlaku(pegawai, tanggal)
+        rhk = selectors.rhk_skp(skp)
+        rencana_qs = selectors.rencana_aksi_periode(
+            [r.pk for r in rhk], tanggal.year, tanggal.month
+        )
+        pilihan = (tanggal, rhk, rencana_qs, list(rencana_qs) if rhk else [])
+    _tanggal_pilihan, rhk, rencana_qs, rencana = pilihan
     form = AktivitasForm(
         data,
         files,
         initial=initial,
         rhk_pilihan=rhk,
         rhk_qs=selectors.rhk_pegawai(pegawai),
-        rencana_aksi_pilihan=list(rencana_qs) if rhk else [],
+        rencana_aksi_pilihan=rencana,
         rencana_aksi_qs=rencana_qs,
         hari_ini=_hari_ini(),
         baru=baru,
@@ -156,21 +164,24 @@ def _form_aktivitas(
     atur = pengaturan_kinerja(pegawai.instansi_id)
     form.atur_bukti(atur.daftar_jenis_bukti, atur.ukuran_bukti_maks_mb)
     form.pengaturan = atur  # the page reads the same settings (one query)
+    form.pilihan = pilihan
     return form, rhk
 
 
-def _form_kosong(pegawai: Pegawai, tanggal: dt.date, daftar: list[Aktivitas]) -> AktivitasForm:
-    """A fresh entry form: a new key, the start where the day's last activity ended, the RHK
-    and unit of output used last."""
+def _form_kosong(
+    pegawai: Pegawai, tanggal: dt.date, jam_mulai: dt.time, *, pilihan: tuple | None = None
+) -> AktivitasForm:
+    """A fresh entry form: a new key, the start where the day's last activity ended
+    (``jam_mulai``), the RHK and unit of output used last."""
     kebiasaan = selectors.kebiasaan_isian(pegawai)
     initial = {
         "tanggal": tanggal,
-        "jam_mulai": selectors.jam_mulai_berikut(daftar),
+        "jam_mulai": jam_mulai,
         "satuan_output": kebiasaan.satuan_terakhir,
         "jumlah_output": 1,
         "kunci": uuid.uuid4(),
     }
-    form, rhk = _form_aktivitas(pegawai, tanggal, initial=initial)
+    form, rhk = _form_aktivitas(pegawai, tanggal, initial=initial, pilihan=pilihan)
     ids = [r.pk for r in rhk]
     if kebiasaan.ada and (kebiasaan.rhk_id is None or kebiasaan.rhk_id in ids):
         form.initial["rhk"] = kebiasaan.rhk_id
@@ -188,32 +199,58 @@ def _konteks_hari(
     tanggal: dt.date,
     form: AktivitasForm | None = None,
 ) -> dict:
-    user = request.user
-    hari_ini = _hari_ini()
     daftar = list(selectors.aktivitas_hari(pegawai, tanggal))
+    jam = [(a.jam_mulai, a.jam_selesai, a.rhk_id is None) for a in daftar]
+    konteks = _konteks_catat(request, pegawai, sebagai, tanggal, jam, form)
+    user = request.user
+    return {
+        **konteks,
+        **konteks_kuasa(user, pegawai, sebagai),
+        "daftar": daftar,
+        "url_minggu": _url("aktivitas_minggu", user, pegawai, tanggal=tanggal.isoformat()),
+        "url_bulan": _url("aktivitas_bulan", user, pegawai, bulan=f"{tanggal:%Y-%m}"),
+        "url_rencana_aksi": _url("aktivitas_rencana_aksi", user, pegawai, bulan=f"{tanggal:%Y-%m}"),
+        "url_salin": _url("aktivitas_salin_kemarin", user, pegawai),
+        "url_impor": _url("aktivitas_impor", user, pegawai),
+    }
+
+
+def _konteks_catat(
+    request: HttpRequest,
+    pegawai: Pegawai,
+    sebagai: str,
+    tanggal: dt.date,
+    jam: list[tuple[dt.time, dt.time, bool]],
+    form: AktivitasForm | None = None,
+    *,
+    pilihan: tuple | None = None,
+) -> dict:
+    """What the entry form (with the date navigation) and the day's totals show; ``jam``:
+    (start, end, outside any RHK) of each of the day's activities, in time order;
+    ``pilihan``: see :func:`_form_aktivitas`."""
+    hari_ini = _hari_ini()
+    user = request.user
+    sebelum, sesudah = tanggal - dt.timedelta(days=1), tanggal + dt.timedelta(days=1)
     if form is None:
-        form = _form_kosong(pegawai, tanggal, daftar)
+        mulai = selectors.jam_mulai_berikut(s for _m, s, _luar in jam)
+        form = _form_kosong(pegawai, tanggal, mulai, pilihan=pilihan)
     elif not hasattr(form, "satuan_terakhir"):
         form.satuan_terakhir = selectors.kebiasaan_isian(pegawai).satuan
-    menit = sum(a.durasi_menit for a in daftar)
+    menit = sum((s.hour * 60 + s.minute) - (m.hour * 60 + m.minute) for m, s, _luar in jam)
     atur = getattr(form, "pengaturan", None) or pengaturan_kinerja(pegawai.instansi_id)
     n = atur.batas_hari_kerja_terlambat
-    sebelum, sesudah = tanggal - dt.timedelta(days=1), tanggal + dt.timedelta(days=1)
     return {
         "pegawai": pegawai,
-        **konteks_kuasa(user, pegawai, sebagai),
         "tanggal": tanggal,
         "hari_ini": hari_ini,
         "is_hari_ini": tanggal == hari_ini,
         "masa_depan": tanggal > hari_ini,
-        "daftar": daftar,
-        "di_luar_skp": rules.porsi_di_luar_skp(
-            len(daftar), sum(1 for a in daftar if a.rhk_id is None)
-        ),
+        "di_luar_skp": rules.porsi_di_luar_skp(len(jam), sum(1 for *_j, luar in jam if luar)),
         # Proposing an RHK changes the SKP: the pegawai or his operator, never under a kuasa.
         "boleh_usulkan_rhk": sebagai != SEBAGAI_KUASA,
         "form": form,
         "pengaturan_bukti": atur,
+        "jumlah_aktivitas": len(jam),
         "total_jam": menit // 60,
         "total_menit": menit % 60,
         "batas_hari": n,
@@ -227,12 +264,34 @@ def _konteks_hari(
         "url_sebelum": _url_hari(user, pegawai, sebelum),
         "url_sesudah": _url_hari(user, pegawai, sesudah) if sesudah <= hari_ini else "",
         "url_hari_ini": _url("aktivitas_harian", user, pegawai),
-        "url_minggu": _url("aktivitas_minggu", user, pegawai, tanggal=tanggal.isoformat()),
-        "url_bulan": _url("aktivitas_bulan", user, pegawai, bulan=f"{tanggal:%Y-%m}"),
-        "url_rencana_aksi": _url("aktivitas_rencana_aksi", user, pegawai, bulan=f"{tanggal:%Y-%m}"),
-        "url_salin": _url("aktivitas_salin_kemarin", user, pegawai),
-        "url_impor": _url("aktivitas_impor", user, pegawai),
     }
+
+
+def _jawab_entri_baru(
+    request: HttpRequest,
+    pegawai: Pegawai,
+    sebagai: str,
+    tanggal: dt.date,
+    aktivitas: Aktivitas,
+    form: AktivitasForm,
+) -> HttpResponse:
+    """After an htmx entry on the day shown: the new row added at the end of the day's table,
+    the day's totals and a fresh form — not the whole day again (a day of dozens of activities
+    was re-rendered on every entry at month end).  When the row does not simply go last (an
+    earlier time, the day's first activity, another day) the whole day comes back."""
+    jam = selectors.jam_hari(pegawai, tanggal)
+    if aktivitas.tanggal != tanggal or len(jam) < 2 or jam[-1][0] != aktivitas.pk:
+        return _render_hari(request, pegawai, sebagai, aktivitas.tanggal)
+    pilihan = form.pilihan if form.pilihan[0] == tanggal else None
+    konteks = _konteks_catat(
+        request, pegawai, sebagai, tanggal, [j[1:] for j in jam], pilihan=pilihan
+    )
+    konteks.update(
+        a=selectors.aktivitas_hari(pegawai, tanggal).get(pk=aktivitas.pk),
+        pesan_di_catat=True,
+    )
+    resp = render(request, T + "_partials.html#entri_baru", konteks)
+    return retarget(reswap(resp, "outerHTML"), "#catat-aktivitas")
 
 
 def _render_hari(
@@ -293,6 +352,10 @@ def harian(request: HttpRequest) -> HttpResponse:
                         _("Aktivitas ini sudah tersimpan sebelumnya; tidak disimpan dua kali."),
                     )
                 if _htmx(request):
+                    if dibuat:
+                        return _jawab_entri_baru(
+                            request, pegawai, sebagai, tanggal, aktivitas, form
+                        )
                     return _render_hari(request, pegawai, sebagai, aktivitas.tanggal)
                 return redirect(_url_hari(request.user, pegawai, aktivitas.tanggal))
             # The key belongs to another entry (a form the browser restored after it was

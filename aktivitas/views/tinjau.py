@@ -75,8 +75,11 @@ def antrean(request: HttpRequest) -> HttpResponse:
         "kembali": request.GET.urlencode(),
     }
     if tab == "aktivitas":
+        menunggu = selectors_tinjau.pegawai_menunggu(user)
         form = FilterAntreanForm(
-            request.GET or None, pegawai_pilihan=selectors_tinjau.pegawai_antrean(user)
+            request.GET or None,
+            pegawai_pilihan=selectors_tinjau.pegawai_antrean(user),
+            termuat=menunggu,
         )
         saring = {}
         if form.is_bound and form.is_valid():
@@ -87,8 +90,8 @@ def antrean(request: HttpRequest) -> HttpResponse:
                 "dari": form.cleaned_data["dari"],
                 "sampai": form.cleaned_data["sampai"],
             }
-        qs = selectors_tinjau.antrean_aktivitas(user, **saring)
-        page_obj = Paginator(qs, PER_HALAMAN).get_page(request.GET.get("page"))
+        antrean = selectors_tinjau.antrean_bertahap(user, menunggu, **saring)
+        page_obj = Paginator(antrean, PER_HALAMAN).get_page(request.GET.get("page"))
         selectors_tinjau.sumber_isian_antrean(user, list(page_obj.object_list))
         konteks.update(form=form, page_obj=page_obj)
     else:

@@ -110,7 +110,9 @@ def jabatan_definitif(pegawai: Pegawai, tanggal: dt.date) -> Penugasan | None:
     return (
         Penugasan.objects.aktif_pada(tanggal)
         .filter(pegawai=pegawai, jenis=Penugasan.Jenis.DEFINITIF)
-        .select_related("jabatan__instansi", "jabatan__unit")
+        # The parent too: whether the jabatan heads its unit (is_pimpinan_unit) is asked
+        # of the cached rating chain on the rating page.
+        .select_related("jabatan__instansi", "jabatan__unit", "jabatan__induk")
         .order_by("-mulai")
         .first()
     )

@@ -246,8 +246,11 @@ class Angka:
     keberatan: int = 0
 
     def tambah(self, lain: Angka) -> None:
-        for k in self.__dataclass_fields__:
-            setattr(self, k, getattr(self, k) + getattr(lain, k))
+        # Called once per unit path and row (an instansi: a thousand times a page): plain
+        # dict arithmetic, not getattr/setattr per field.
+        mine, theirs = self.__dict__, lain.__dict__
+        for k in _FIELD_ANGKA:
+            mine[k] += theirs[k]
 
     @staticmethod
     def _persen(a: int, b: int) -> float | None:
@@ -281,6 +284,9 @@ class Angka:
     @property
     def persen_penilaian(self):
         return self._persen(self.penilaian_selesai, self.penilaian_wajib)
+
+
+_FIELD_ANGKA = tuple(Angka.__dataclass_fields__)
 
 
 @dataclass

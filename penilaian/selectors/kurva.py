@@ -64,6 +64,19 @@ def _unit_berpredikat(
     )
 
 
+def _predikat_organisasi(
+    instansi_id: int, tahun: int, jenis: str = rules.JenisPeriode.TAHUNAN, urutan: int = 1
+) -> dict[int, PredikatKinerjaOrganisasi]:
+    """The predikat organisasi of the year (or of one periodic window) by unit: which units
+    own a curve, and the owner's own result, in one query (an instansi has a few dozen)."""
+    return {
+        po.unit_id: po
+        for po in PredikatKinerjaOrganisasi.objects.filter(
+            instansi_id=instansi_id, tahun=tahun, jenis=jenis, urutan=urutan
+        ).select_related("difinalkan_oleh", "ditetapkan_oleh")
+    }
+
+
 def jendela_tahunan(instansi_id: int, tahun: int) -> PeriodePenilaian | None:
     return (
         PeriodePenilaian.objects.filter(
@@ -76,14 +89,18 @@ def jendela_tahunan(instansi_id: int, tahun: int) -> PeriodePenilaian | None:
     )
 
 
-def anggota_kurva(unit: UnitKerja, jendela: PeriodePenilaian) -> list:
-    """The SKPs counted in the curve of ``unit`` for ``jendela`` (two queries).
+def anggota_kurva(
+    unit: UnitKerja, jendela: PeriodePenilaian, berpredikat: set[int] | None = None
+) -> list:
+    """The SKPs counted in the curve of ``unit`` for ``jendela`` (two queries; one when the
+    caller has read ``berpredikat``, the units with a predikat organisasi of the window).
 
     Everyone counted here works in the unit's subtree (the head of the unit, counted above
     it, drops out)."""
-    berpredikat = _unit_berpredikat(
-        unit.instansi_id, jendela.periode.tahun, jendela.jenis, jendela.urutan
-    )
+    if berpredikat is None:
+        berpredikat = _unit_berpredikat(
+            unit.instansi_id, jendela.periode.tahun, jendela.jenis, jendela.urutan
+        )
     pemilik = pemilik_kurva(unit.path, berpredikat)
     kandidat = (
         skp_wajib_dinilai(jendela)
@@ -111,22 +128,34 @@ class KelompokKurva:
 
 
 def kelompok_kurva(
-    unit: UnitKerja, tahun: int, jendela: PeriodePenilaian | None = None
+    unit: UnitKerja,
+    tahun: int,
+    jendela: PeriodePenilaian | None = None,
+    predikat: dict[int, PredikatKinerjaOrganisasi] | None = None,
 ) -> KelompokKurva:
     """The group of ``unit`` in ``tahun`` (the annual window, or the periodic ``jendela``
-    with its own predikat organisasi) in a fixed number of queries."""
+    with its own predikat organisasi) in a fixed number of queries; ``predikat``: the
+    window's predikat organisasi by unit when the caller has read them
+    (:func:`_predikat_organisasi`)."""
     if jendela is None:
         jendela = jendela_tahunan(unit.instansi_id, tahun)
     jenis, urutan = (jendela.jenis, jendela.urutan) if jendela else (rules.JenisPeriode.TAHUNAN, 1)
-    po = (
-        PredikatKinerjaOrganisasi.objects.filter(unit=unit, tahun=tahun, jenis=jenis, urutan=urutan)
-        .select_related("difinalkan_oleh", "ditetapkan_oleh")
-        .first()
-    )
+    if predikat is not None:
+        po = predikat.get(unit.pk)
+    else:
+        po = (
+            PredikatKinerjaOrganisasi.objects.filter(
+                unit=unit, tahun=tahun, jenis=jenis, urutan=urutan
+            )
+            .select_related("difinalkan_oleh", "ditetapkan_oleh")
+            .first()
+        )
     kelompok = KelompokKurva(unit, tahun, po, jendela)
     if jendela is None:
         return kelompok
-    kelompok.skp = anggota_kurva(unit, jendela)
+    kelompok.skp = anggota_kurva(
+        unit, jendela, None if predikat is None else set(predikat)
+    )
     anggota = {s.pk for s in kelompok.skp}
     kelompok.penilaian = [
         p
@@ -232,8 +261,10 @@ def ringkasan_kurva_skp(skp, tahun: int, jendela: PeriodePenilaian | None = None
     unit of its curve place)."""
     tempat = tempat_kurva(skp.unit.path, skp.jabatan)
     kunci = (jendela.jenis, jendela.urutan) if jendela else (rules.JenisPeriode.TAHUNAN, 1)
-    pemilik = _pemilik(tempat, _unit_berpredikat(skp.unit.instansi_id, tahun, *kunci))
-    return ringkasan_kurva_untuk_unit(pemilik or tempat[-1], tahun, jendela)
+    predikat = _predikat_organisasi(skp.unit.instansi_id, tahun, *kunci)
+    unit_id = _pemilik(tempat, set(predikat)) or tempat[-1]
+    unit = skp.unit if unit_id == skp.unit.pk else UnitKerja.objects.get(pk=unit_id)
+    return _ringkas(kelompok_kurva(unit, tahun, jendela, predikat))
 
 
 # --- who may see which curve ----------------------------------------------------------------

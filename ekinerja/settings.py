@@ -112,10 +112,10 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "ekinerja.context_processors.navigasi",
+                "pengumuman.context_processors.spanduk_halaman",
             ],
         },
     },
-                "pengumuman.context_processors.spanduk_halaman",
 ]
 
 # --- Database -------------------------------------------------------------------------
@@ -126,6 +126,34 @@ if DATABASE_URL:
             DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 60), conn_health_checks=True
         )
     }
+    # Read replicas (docs/operasi.md, "Replika baca"): comma-separated URLs of streaming
+    # replicas.  Only the views marked with inti.replika.boleh_replika read from them.
+    for _i, _url in enumerate(
+        (u.strip() for u in env("DATABASE_REPLICA_URLS", "").split(",") if u.strip()), start=1
+    ):
+        _replika = dj_database_url.parse(
+            _url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60), conn_health_checks=True
+        )
+        # A replica that has gone away must not hold a request: the primary answers instead.
+        _replika.setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
+        _replika["TEST"] = {"MIRROR": "default"}
+        DATABASES[f"replika_{_i}"] = _replika
+    if len(DATABASES) > 1:
+        DATABASE_ROUTERS = ["inti.replika.RuterReplika"]
+    # PgBouncer in transaction mode (docs/operasi.md, "PgBouncer"): a server connection is
+    # only lent for one transaction, so nothing may outlive it — no server-side cursors
+    # (.iterator() would use a named cursor held across transactions) and no prepared
+    # statements (psycopg prepares a query after 5 uses; PgBouncer 1.18 cannot follow).
+    # SET TIME ZONE (Django's connection setup) is a parameter PgBouncer tracks per client.
+    DATABASE_POOLER = env("DATABASE_POOLER", "").strip().lower()
+    for _db in DATABASES.values():
+        _opsi = _db.setdefault("OPTIONS", {})
+        if str(_opsi.pop("pooler", "")).lower() == "pgbouncer":  # ?pooler=pgbouncer in a URL
+            DATABASE_POOLER = "pgbouncer"
+    if DATABASE_POOLER == "pgbouncer":
+        for _db in DATABASES.values():
+            _db["DISABLE_SERVER_SIDE_CURSORS"] = True
+            _db["OPTIONS"]["prepare_threshold"] = None
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {
@@ -209,6 +237,15 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # The sweep's period (seconds): beat's tick, outbox resend and catch-up after an outage.
 EKINERJA_SAPU_DETIK = env_int("EKINERJA_SAPU_DETIK", 5)
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", False)
+# Queues by kind of work, one worker service each (ekinerja/antrean.py, docs/operasi.md).
+# Declared here so that a worker started without -Q consumes them all.
+from kombu import Queue  # noqa: E402
+
+from . import antrean as _antrean  # noqa: E402
+
+CELERY_TASK_QUEUES = [Queue(nama) for nama in _antrean.SEMUA]
+CELERY_TASK_DEFAULT_QUEUE = _antrean.BAWAAN
+CELERY_TASK_ROUTES = {tugas: {"queue": q} for tugas, q in _antrean.RUTE.items()}
 CELERY_TIMEZONE = env("TIME_ZONE", "Asia/Jakarta")
 from .jadwal import CELERY_BEAT_SCHEDULE  # noqa: E402, F401, I001  (the static schedule)
 
@@ -301,6 +338,8 @@ SESSION_COOKIE_HTTPONLY = True
 # cache (no query per page while the cache answers; with the cache down, from the database).
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 60 * 60 * 12)
+# REST API v1 (api/, docs/api.md): requests per minute per token before a 429.
+API_BATAS_PER_MENIT = env_int("API_BATAS_PER_MENIT", 120)
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -338,8 +377,6 @@ if not DEBUG:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-# REST API v1 (api/, docs/api.md): requests per minute per token before a 429.
-API_BATAS_PER_MENIT = env_int("API_BATAS_PER_MENIT", 120)
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},

@@ -11,6 +11,7 @@ import uuid
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -23,9 +24,13 @@ from django_htmx.http import reswap, retarget
 
 from inti.ekspor import respons_tabel
 from inti.konfirmasi import Konfirmasi, tampilkan_konfirmasi
+from inti.replika import boleh_replika
+from notifikasi import rules as notifikasi_rules
 from notifikasi.services.kirim import kirim_pengingat_manual
+from pegawai.permissions import peran
 from pemantauan import grafik
 from pemantauan.selectors import dasbor as selectors
+from pemantauan.selectors import ketepatan as ketepatan_sel
 from pemantauan.selectors import rincian
 from penilaian.models import PeriodePenilaian
 from skp.services import penyusunan as skp_services
@@ -64,6 +69,7 @@ def _persen(p) -> object:
 
 @login_required
 @require_safe
+@boleh_replika
 def dasbor(request: HttpRequest) -> HttpResponse:
     c, s, unit, form = _saringan(request)
     d = selectors.dasbor(c, s, unit)
@@ -79,6 +85,7 @@ def dasbor(request: HttpRequest) -> HttpResponse:
             _("% hari berisi"),
             _("Aktivitas menunggu"),
             _("Aktivitas terlambat"),
+            _("Aktivitas di luar SKP"),
             _("Realisasi tepat"),
             _("Realisasi terlambat"),
             _("Realisasi belum"),
@@ -97,6 +104,7 @@ def dasbor(request: HttpRequest) -> HttpResponse:
                 _persen(b.angka.persen_hari),
                 b.angka.menunggu,
                 b.angka.aktivitas_terlambat,
+                b.angka.di_luar_skp,
                 b.angka.realisasi_tepat,
                 b.angka.realisasi_terlambat,
                 b.angka.realisasi_belum,
@@ -161,6 +169,7 @@ def _rincian(request, jenis):
 
 @login_required
 @require_safe
+@boleh_replika
 def rincian_daftar(request: HttpRequest, jenis: str) -> HttpResponse:
     c, s, unit, form, periode, jendela, baris = _rincian(request, jenis)
     fmt = request.GET.get("format")
@@ -333,6 +342,7 @@ def kirim_pengingat(request: HttpRequest, jenis: str) -> HttpResponse:
 
 @login_required
 @require_safe
+@boleh_replika
 def beban(request: HttpRequest) -> HttpResponse:
     c, s, unit, form = _saringan(request)
     baris, batas, urut = selectors.beban_kerja(c, s, unit, request.GET.get("urut", "-jam"))
@@ -347,6 +357,7 @@ def beban(request: HttpRequest) -> HttpResponse:
             _("Hari berisi"),
             _("Hari kerja"),
             _("Pencilan"),
+            _("Di luar SKP"),
             _("Diisi sendiri"),
             _("Diisi operator"),
             _("Diisi atas kuasa"),
@@ -366,6 +377,7 @@ def beban(request: HttpRequest) -> HttpResponse:
                     b.hari_berisi,
                     b.hari_kerja,
                     label[b.pencilan],
+                    b.di_luar_skp,
                     b.sumber.sendiri,
                     b.sumber.operator,
                     b.sumber.kuasa,
@@ -396,5 +408,87 @@ def beban(request: HttpRequest) -> HttpResponse:
                 batas.bawah if batas else None,
                 batas.atas if batas else None,
             ),
+        },
+    )
+
+
+# --- timeliness of the penilai and escalation (issue 17 §3) ------------------------------------
+@login_required
+@require_safe
+@boleh_replika
+def ketepatan(request: HttpRequest) -> HttpResponse:
+    """Each penilai of the monitored units: median workdays to review, share overdue, items
+    waiting and escalated; a row opens his waiting items."""
+    c, s, unit, _form = _saringan(request)
+    t = ketepatan_sel.tenggat(c.instansi_id, skp_services.hari_ini())
+    if request.GET.get("kotak"):
+        # The dashboard's box, loaded after the dashboard (its own request keeps the
+        # dashboard within its query budget): overdue and escalated counts, one query.
+        tertunda = ketepatan_sel.kotak_tertunda(ketepatan_sel.q_penilai(c, unit), t, c.instansi_id)
+        return render(
+            request,
+            "pemantauan/_kotak_tertunda.html",
+            {"tertunda": tertunda, "q": _query(s, unit)},
+        )
+    baris = ketepatan_sel.ketepatan(ketepatan_sel.q_penilai(c, unit), t, c.instansi_id)
+    return render(
+        request,
+        "pemantauan/ketepatan.html",
+        {
+            "page_obj": Paginator(baris, PER_HALAMAN).get_page(request.GET.get("page")),
+            "t": t,
+            "hari_ketepatan": notifikasi_rules.HARI_KETEPATAN,
+            "unit": unit,
+            "cakupan": c,
+            "q": _query(s, unit),
+        },
+    )
+
+
+@login_required
+@require_safe
+@boleh_replika
+def eskalasi(request: HttpRequest) -> HttpResponse:
+    """ "Bawahan Anda belum meninjau": the atasan's subordinates who, as penilai, let items
+    wait beyond the second limit."""
+    if not peran(request.user).is_atasan:
+        raise PermissionDenied(_("Halaman ini untuk atasan dari pejabat penilai."))
+    t = ketepatan_sel.tenggat(request.user.instansi_id, skp_services.hari_ini())
+    baris = ketepatan_sel.eskalasi(request.user, t)
+    return render(
+        request,
+        "pemantauan/eskalasi.html",
+        {
+            "page_obj": Paginator(baris, PER_HALAMAN).get_page(request.GET.get("page")),
+            "t": t,
+            "hari_ketepatan": notifikasi_rules.HARI_KETEPATAN,
+        },
+    )
+
+
+@login_required
+@require_safe
+@boleh_replika
+def ketepatan_rincian(request: HttpRequest, pk: int) -> HttpResponse:
+    """One penilai's waiting items (a penilai the user monitors or is the atasan of)."""
+    try:
+        c = selectors.cakupan(request.user)
+    except PermissionDenied:
+        c = None
+    penilai = ketepatan_sel.penilai_terlihat(request.user, c, pk)
+    t = ketepatan_sel.tenggat(penilai.instansi_id, skp_services.hari_ini())
+    halaman = Paginator(ketepatan_sel.aktivitas_penilai(penilai), PER_HALAMAN).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "pemantauan/ketepatan_rincian.html",
+        {
+            "penilai": penilai,
+            "page_obj": halaman,
+            "aktivitas": ketepatan_sel.item_aktivitas(halaman.object_list, t),
+            "lain": ketepatan_sel.item_lain(penilai, t),
+            "t": t,
+            "batas_rincian": ketepatan_sel.BATAS_RINCIAN,
         },
     )

@@ -15,8 +15,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
 
 from inti.ekspor import respons_tabel
-from inti.replika import boleh_replika
 from inti.konfirmasi import Konfirmasi, tampilkan_konfirmasi
+from inti.replika import boleh_replika
 from pegawai.models import UnitKerja
 from penilaian import rules
 from penilaian.forms.kurva import JustifikasiForm, PredikatOrganisasiForm

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from inti.ekspor import respons_tabel
+from inti.replika import boleh_replika
 from pegawai.models import Instansi, Jabatan
 from pegawai.permissions import peran
 from penilaian.forms.tpp import (
@@ -81,6 +82,7 @@ def _filter_bulan(request: HttpRequest):
 
 @login_required
 @require_safe
+@boleh_replika
 def rekap_tpp(request: HttpRequest) -> HttpResponse:
     form, unit, tahun, bulan = _filter_bulan(request)
     rekap = sel.rekap_tpp(unit, tahun, bulan) if unit else None
@@ -101,6 +103,7 @@ def rekap_tpp(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_safe
+@boleh_replika
 def rekap_tpp_rincian(request: HttpRequest, pegawai: int) -> HttpResponse:
     """The calculation steps of one pegawai's TPP in the recap, loaded when his row is opened
     (so the recap page does not carry every row's steps); a page without JavaScript."""
@@ -136,6 +139,7 @@ KOLOM_REKAP = (
 
 @login_required
 @require_safe
+@boleh_replika
 def rekap_tpp_ekspor(request: HttpRequest, fmt: str) -> HttpResponse:
     _form, unit, tahun, bulan = _filter_bulan(request)
     baris = []
@@ -343,6 +347,7 @@ def angka_kredit(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_safe
+@boleh_replika
 def angka_kredit_ekspor(request: HttpRequest, fmt: str) -> HttpResponse:
     if not sel.boleh_rekap(request.user):
         raise PermissionDenied
@@ -463,6 +468,7 @@ KOLOM_SIASN = (
 
 @login_required
 @require_safe
+@boleh_replika
 def siasn_ekspor(request: HttpRequest, fmt: str) -> HttpResponse:
     tahun, periodik, qs = _siasn(request)
     baris = [

@@ -5,7 +5,13 @@
 set -eu
 
 if [ "${MIGRATE_ON_START:-0}" = "1" ]; then
-    python deploy/migrasi.py
+    # The migration lock is a session lock: it must not go through PgBouncer's transaction
+    # pooling, so migrations use the direct address when there is one (docs/operasi.md).
+    if [ -n "${DATABASE_DIRECT_URL:-}" ]; then
+        DATABASE_URL="$DATABASE_DIRECT_URL" DATABASE_POOLER="" python deploy/migrasi.py
+    else
+        python deploy/migrasi.py
+    fi
 fi
 
 exec "$@"

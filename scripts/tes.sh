@@ -10,6 +10,7 @@ if [ "${CI:-}" = "true" ]; then
   export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379/0}"
   export EKINERJA_WAJIB_LAYANAN_NYATA=1
   ./scripts/chromium.sh
+  ./scripts/pgbouncer.sh  # tests/skala/test_pgbouncer.py
   export EKINERJA_WAJIB_PERAMBAN=1
   case "$DATABASE_URL" in
     postgres://*|postgresql://*) ;;

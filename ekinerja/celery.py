@@ -34,3 +34,6 @@ class KonsumenCepatPulih(Consumer):
 app = Celery("ekinerja")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+# One beat only: a second one waits on a Redis lock as a standby (ekinerja/beat_tunggal.py).
+from . import beat_tunggal  # noqa: E402, F401

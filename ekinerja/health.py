@@ -22,8 +22,10 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-# The queues whose length is reported (the default queue is the only one used).
-ANTREAN = ("celery",)
+from . import antrean as _antrean
+
+# The queues whose length is reported: every queue of ekinerja/antrean.py.
+ANTREAN = _antrean.SEMUA
 
 
 def _batas_db() -> float:

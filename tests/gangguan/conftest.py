@@ -294,8 +294,7 @@ class Tumpukan:
                 "2",
                 "--without-mingle",
                 "--without-gossip",
-                "-Q",
-                "celery",
+                # No -Q: every queue of ekinerja/antrean.py (settings CELERY_TASK_QUEUES).
                 "-n",
                 f"gangguan-{time.monotonic_ns()}@%h",
                 "-l",

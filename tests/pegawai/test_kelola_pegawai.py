@@ -17,7 +17,9 @@ from tests.factories import (
 )
 
 TAK_BOLEH = ["staf", "operator", "kabid"]  # ASN, operator, atasan
-NIP_BARU = buat_nip(5000)  # a valid PNS NIP of a man, not used by the fixture
+# A valid PNS NIP of a man that the factories' sequence never makes (another TMT): a fixed
+# sequence number is reached once a worker has created that many pegawai.
+NIP_BARU = buat_nip(5000, tmt="199901")
 
 
 def galat(response, field_id: str) -> list[str]:

@@ -93,8 +93,8 @@ def jalankan_worker(surel_dir: Path) -> subprocess.Popen:
             "--without-heartbeat",
             "--without-mingle",
             "--without-gossip",
-            "-Q",
-            "celery",
+            # No -Q: every queue (settings.CELERY_TASK_QUEUES), as `make run` starts it — the
+            # reminders have their own queue since issue 13.
             "-l",
             "INFO",
         ],

@@ -12,7 +12,7 @@ def navigasi(request):
     with the count of waiting work beside the entries that have one and the header's counts.
 
     Computed once per request (a page that renders several templates asks again), the counts
-    in one query."""
+    in one query; not at all for an htmx answer that swaps a part of a page."""
     tersimpan = getattr(request, "_ekinerja_navigasi", None)
     if tersimpan is None:
         tersimpan = request._ekinerja_navigasi = _navigasi(request)
@@ -34,6 +34,12 @@ def _navigasi(request):
     if user is None or not user.is_authenticated:
         return ctx
     p = peran(user)
+    htmx = getattr(request, "htmx", None)
+    if htmx and not htmx.boosted and not htmx.history_restore_request:
+        # A part of a page swapped in place (a row, a form, a box loaded after the page):
+        # it has no menu or header to count for — one query less on every htmx answer.
+        ctx["peran"] = p
+        return ctx
     kepala = list(HITUNGAN_KEPALA)
     kueri: list = [HITUNGAN_KEPALA[nama](user) for nama in kepala]  # all counted at once below
     path = request.path

@@ -19,6 +19,8 @@ from penilaian.views import umpan_balik_rekan as v_umpan_balik
 nilai = [
     path("", v_nilai.nilai_daftar, name="nilai_daftar"),
     path("nilai/<int:jendela>/<int:skp>/", v_nilai.nilai_isi, name="nilai_isi"),
+    path("nilai/<int:jendela>/<int:skp>/bahan/", v_nilai.nilai_bahan, name="nilai_bahan"),
+    path("nilai/<int:jendela>/<int:skp>/kurva/", v_nilai.nilai_kurva, name="nilai_kurva"),
     path(
         "nilai/<int:jendela>/<int:skp>/pratinjau/", v_nilai.nilai_pratinjau, name="nilai_pratinjau"
     ),

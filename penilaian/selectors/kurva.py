@@ -153,9 +153,7 @@ def kelompok_kurva(
     kelompok = KelompokKurva(unit, tahun, po, jendela)
     if jendela is None:
         return kelompok
-    kelompok.skp = anggota_kurva(
-        unit, jendela, None if predikat is None else set(predikat)
-    )
+    kelompok.skp = anggota_kurva(unit, jendela, None if predikat is None else set(predikat))
     anggota = {s.pk for s in kelompok.skp}
     kelompok.penilaian = [
         p

@@ -152,14 +152,23 @@ class BahanRhk:
     umpan_balik: list
 
 
-def bahan_penilaian(pp: PeriodePenilaian, skp: Skp) -> dict:
+def perilaku_dengan_ekspektasi(skp: Skp) -> list:
+    """The seven BerAKHLAK values with the SKP's ekspektasi of each (one query)."""
+    from skp.models import EkspektasiPerilaku
+    from skp.rules import BERAKHLAK
+
+    ekspektasi = dict(EkspektasiPerilaku.objects.filter(skp=skp).values_list("kode", "ekspektasi"))
+    return [(n, ekspektasi.get(n.kode, "")) for n in BERAKHLAK]
+
+
+def bahan_penilaian(pp: PeriodePenilaian, skp: Skp, *, perilaku: bool = True) -> dict:
     """What the penilai reads before rating: per RHK its indicators and targets, the monthly
     realisations of the window's months, the evidence of the approved activities and of
     those realisations, and the feedback given in the window; the BerAKHLAK values with the
-    SKP's ekspektasi.  Seven queries whatever the number of RHK."""
+    SKP's ekspektasi (``perilaku``).  Seven queries whatever the number of RHK (six without
+    the values)."""
     from aktivitas.models import Aktivitas, BuktiDukung, RealisasiBulanan, UmpanBalik
-    from skp.models import EkspektasiPerilaku, RencanaHasilKerja
-    from skp.rules import BERAKHLAK
+    from skp.models import RencanaHasilKerja
 
     bulan = bulan_jendela(pp)
     dalam_bulan = Q()
@@ -202,7 +211,6 @@ def bahan_penilaian(pp: PeriodePenilaian, skp: Skp) -> dict:
         .order_by("tahun", "bulan", "dibuat_pada")
     ):
         umpan[u.rhk_id].append(u)
-    ekspektasi = dict(EkspektasiPerilaku.objects.filter(skp=skp).values_list("kode", "ekspektasi"))
     from aktivitas.rules import porsi_di_luar_skp
 
     return {
@@ -221,5 +229,5 @@ def bahan_penilaian(pp: PeriodePenilaian, skp: Skp) -> dict:
             )
             for r in rhk
         ],
-        "perilaku": [(n, ekspektasi.get(n.kode, "")) for n in BERAKHLAK],
+        "perilaku": perilaku_dengan_ekspektasi(skp) if perilaku else [],
     }

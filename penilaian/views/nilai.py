@@ -165,15 +165,21 @@ def nilai_daftar(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _objek_penilaian(request: HttpRequest, jendela: int, skp: int):
+def _objek_penilai(request: HttpRequest, jendela: int, skp: int):
+    """The window and the SKP the user rates (a foreign id 404, no right 403)."""
     pp = get_object_or_404(selectors.jendela_terlihat(request.user), pk=jendela)
     skp_obj = get_object_or_404(
         selectors.skp_wajib_dinilai(pp).select_related(
-            "pegawai", "jabatan", "unit", "periode__instansi"
+            "pegawai", "jabatan__induk", "unit", "periode__instansi"
         ),
         pk=skp,
     )
     hak = services.sebagai_penilai(request.user, pp, skp_obj)
+    return pp, skp_obj, hak
+
+
+def _objek_penilaian(request: HttpRequest, jendela: int, skp: int):
+    pp, skp_obj, hak = _objek_penilai(request, jendela, skp)
     penilaian = Penilaian.objects.filter(periode_penilaian=pp, skp=skp_obj).first()
     return pp, skp_obj, hak, penilaian
 
@@ -187,24 +193,69 @@ def _pratinjau_predikat(form: PenilaianForm, organisasi) -> str:
     return ""
 
 
-def _konteks_halaman(pp, skp, penilaian, organisasi, hari_ini) -> dict:
-    bahan = selectors.bahan_penilaian(pp, skp)
+def _konteks_bahan(pp, skp) -> dict:
+    """The material of a rating: per RHK the realisations, activities, evidence and feedback
+    of the window, and the pegawai's self-assessment beside it (issue 17)."""
+    bahan = selectors.bahan_penilaian(pp, skp, perilaku=False)
     return {
+        "bahan": bahan,
+        "tampilan": selectors_diri.tampilan(selectors_diri.penilaian_diri(pp, skp), bahan),
+    }
+
+
+def _konteks_kurva(pp, skp) -> dict:
+    # The live distribution against the curve of this window: the annual predikat
+    # organisasi for the year, the periodic one for a periodic window (0004 §2).
+    return {
+        "ringkasan_kurva": ringkasan_kurva_skp(skp, pp.periode.tahun, None if pp.is_tahunan else pp)
+    }
+
+
+def _konteks_halaman(pp, skp, penilaian, organisasi, hari_ini, *, tunda: bool = False) -> dict:
+    """The rating page's context.  ``tunda``: the material and the curve box are loaded after
+    the page (nilai_bahan, nilai_kurva), so that the form comes at once in a fixed, small
+    number of queries; the reading page has them inline."""
+    konteks = {
         "pp": pp,
         "skp": skp,
         "penilaian": penilaian,
         "organisasi": organisasi,
-        "bahan": bahan,
-        # The pegawai's self-assessment, kept with the rating (issue 17): read beside the form.
-        "tampilan": selectors_diri.tampilan(selectors_diri.penilaian_diri(pp, skp), bahan),
+        "perilaku": selectors.perilaku_dengan_ekspektasi(skp),
         "terlambat": hari_ini > pp.batas and not (penilaian and penilaian.status != "draft"),
         "label_predikat": rules.LABEL_PREDIKAT,
-        # The live distribution against the curve of this window: the annual predikat
-        # organisasi for the year, the periodic one for a periodic window (0004 §2).
-        "ringkasan_kurva": ringkasan_kurva_skp(
-            skp, pp.periode.tahun, None if pp.is_tahunan else pp
-        ),
+        "tunda": tunda,
     }
+    if not tunda:
+        konteks.update(_konteks_bahan(pp, skp), **_konteks_kurva(pp, skp))
+    return konteks
+
+
+def _bagian_tunda(request: HttpRequest, template: str, judul: str, konteks: dict):
+    """A part of the rating page loaded after it: the part alone for htmx, else a plain page
+    with a link back (without JavaScript)."""
+    if request.htmx:
+        return render(request, T + template, konteks)
+    konteks.update(bagian=T + template, judul=judul)
+    return render(request, T + "tunda.html", konteks)
+
+
+@login_required
+@require_GET
+def nilai_bahan(request: HttpRequest, jendela: int, skp: int) -> HttpResponse:
+    """The material of the rating page (realisations, activities, evidence, feedback, the
+    self-assessment), loaded after the form."""
+    pp, skp_obj, _hak = _objek_penilai(request, jendela, skp)
+    konteks = {"pp": pp, "skp": skp_obj, **_konteks_bahan(pp, skp_obj)}
+    return _bagian_tunda(request, "_bahan_tunda.html", _("Bahan penilaian"), konteks)
+
+
+@login_required
+@require_GET
+def nilai_kurva(request: HttpRequest, jendela: int, skp: int) -> HttpResponse:
+    """The curve box of the rating page (the group's live distribution), loaded after it."""
+    pp, skp_obj, _hak = _objek_penilai(request, jendela, skp)
+    konteks = {"pp": pp, "skp": skp_obj, **_konteks_kurva(pp, skp_obj)}
+    return _bagian_tunda(request, "_kurva_tunda.html", _("Distribusi predikat"), konteks)
 
 
 def _konfirmasi_tetapkan(request, pp, skp, form, organisasi) -> HttpResponse:
@@ -288,7 +339,7 @@ def nilai_isi(request: HttpRequest, jendela: int, skp: int) -> HttpResponse:
                 _pesan_galat(form, e)
             else:
                 return redirect("nilai_isi", jendela=pp.pk, skp=skp.pk)
-    konteks = _konteks_halaman(pp, skp, penilaian, organisasi, hari_ini)
+    konteks = _konteks_halaman(pp, skp, penilaian, organisasi, hari_ini, tunda=True)
     konteks.update(
         form=form,
         hak=hak,

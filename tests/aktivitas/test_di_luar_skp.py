@@ -158,7 +158,10 @@ def test_halaman_penilaian_menampilkan_porsi(client, org, jendela, skp_semua):  
     bahan = bahan_penilaian(jendela.tw[0], skp)
     assert (bahan["di_luar_skp"].jumlah, bahan["di_luar_skp"].di_luar) == (5, 4)
     client.force_login(org.kasi)
-    html = client.get(reverse("nilai_isi", args=[jendela.tw[0].pk, skp.pk])).content.decode()
+    # In the rating page's material (loaded by htmx right after the page).
+    html = client.get(
+        reverse("nilai_bahan", args=[jendela.tw[0].pk, skp.pk]), HTTP_HX_REQUEST="true"
+    ).content.decode()
     assert "4 dari 5 aktivitas (80%) di luar SKP" in html
     assert "banyak kerja di luar SKP" in html
 

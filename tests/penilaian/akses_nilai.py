@@ -26,6 +26,8 @@ def _nilai(org):
 ATURAN: dict[str, Aturan] = {
     "nilai_daftar": Aturan(SEMUA_MASUK),
     "nilai_isi": Aturan(HANYA_PENILAI, kwargs=_nilai),
+    "nilai_bahan": Aturan(HANYA_PENILAI, kwargs=_nilai),
+    "nilai_kurva": Aturan(HANYA_PENILAI, kwargs=_nilai),
     "nilai_pratinjau": Aturan(
         HANYA_PENILAI, kwargs=_nilai, metode="post", data={"rating_perilaku": "sesuai"}
     ),

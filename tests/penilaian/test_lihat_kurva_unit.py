@@ -147,7 +147,10 @@ def test_halaman_penilaian_tahunan_menampilkan_distribusi_unit(
 ):
     anggota(org, periode, jendela, 2)
     client.force_login(org.kasi)
-    r = client.get(reverse("nilai_isi", args=[jendela.tahunan.pk, skp_semua["staf"].pk]))
+    r = client.get(
+        reverse("nilai_kurva", args=[jendela.tahunan.pk, skp_semua["staf"].pk]),
+        HTTP_HX_REQUEST="true",
+    )
     assert r.status_code == 200
     ringkasan = r.context["ringkasan_kurva"]
     # staf and two analysts; the kasi leads the seksi and is counted above it (0004)
@@ -155,10 +158,16 @@ def test_halaman_penilaian_tahunan_menampilkan_distribusi_unit(
     assert "Distribusi predikat" in r.content.decode()
     # The kabid rating the kasi sees the group the kasi is counted in: not the seksi's.
     client.force_login(org.kabid)
-    r = client.get(reverse("nilai_isi", args=[jendela.tahunan.pk, skp_semua["kasi"].pk]))
+    r = client.get(
+        reverse("nilai_kurva", args=[jendela.tahunan.pk, skp_semua["kasi"].pk]),
+        HTTP_HX_REQUEST="true",
+    )
     assert r.context["ringkasan_kurva"].unit != org.seksi
     client.force_login(org.kasi)
-    r = client.get(reverse("nilai_isi", args=[jendela.tw[0].pk, skp_semua["staf"].pk]))
+    r = client.get(
+        reverse("nilai_kurva", args=[jendela.tw[0].pk, skp_semua["staf"].pk]),
+        HTTP_HX_REQUEST="true",
+    )
     # A quarter is checked against the quarter's own predikat organisasi (none set here).
     ringkasan = r.context["ringkasan_kurva"]
     assert ringkasan.jendela == jendela.tw[0] and ringkasan.predikat_organisasi is None

@@ -129,7 +129,11 @@ def test_penilai_membaca_penilaian_diri_di_halaman_penilaian_dan_tidak_mengikat(
     bukti = bukti_aktivitas(org, skp, rhk, tautan="https://contoh.id/arsip-maret")
     services.simpan_penilaian_diri(org.staf, jendela.tw[0], skp, data_diri(rhk, [bukti.pk]))
     client.force_login(org.kasi)
+    # Beside the form: in the rating page's material, loaded right after the page (htmx).
     halaman = client.get(reverse("nilai_isi", args=[jendela.tw[0].pk, skp.pk])).content.decode()
+    url_bahan = reverse("nilai_bahan", args=[jendela.tw[0].pk, skp.pk])
+    assert f'hx-get="{url_bahan}" hx-trigger="load"' in halaman
+    halaman = client.get(url_bahan, HTTP_HX_REQUEST="true").content.decode()
     assert "Penilaian diri pegawai" in halaman
     assert "Arsip triwulan I selesai 100%" in halaman
     assert "https://contoh.id/arsip-maret" in halaman

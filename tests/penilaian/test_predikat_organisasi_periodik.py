@@ -40,7 +40,10 @@ def test_kurva_periodik_memakai_predikat_periodik(client, org, jendela, skp_semu
     tetapkan_predikat_organisasi(org.admin, org.bidang, TAHUN, "baik", jenis="triwulan", urutan=2)
     _nilai(jendela.tw[1], skp_semua["jf"], "baik")
     client.force_login(org.kasi)
-    r = client.get(reverse("nilai_isi", args=[jendela.tw[1].pk, skp_semua["staf"].pk]))
+    r = client.get(
+        reverse("nilai_kurva", args=[jendela.tw[1].pk, skp_semua["staf"].pk]),
+        HTTP_HX_REQUEST="true",
+    )
     ringkasan = r.context["ringkasan_kurva"]
     assert ringkasan.unit == org.bidang and ringkasan.jendela == jendela.tw[1]
     assert ringkasan.predikat_organisasi.predikat == "baik"  # the quarter's, not the year's
@@ -48,7 +51,10 @@ def test_kurva_periodik_memakai_predikat_periodik(client, org, jendela, skp_semu
     teks = r.content.decode()
     assert "Distribusi predikat Bidang P2P Triwulan 2 2026" in teks
     # Another quarter without its own result: nothing to check against.
-    r = client.get(reverse("nilai_isi", args=[jendela.tw[0].pk, skp_semua["staf"].pk]))
+    r = client.get(
+        reverse("nilai_kurva", args=[jendela.tw[0].pk, skp_semua["staf"].pk]),
+        HTTP_HX_REQUEST="true",
+    )
     assert r.context["ringkasan_kurva"].predikat_organisasi is None
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 import math
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import File, Form, Query, Router, Schema
 from ninja.files import UploadedFile
@@ -18,26 +17,12 @@ from api.views.dasar import admin, tulis
 from inti.ekspor import respons_tabel
 from pegawai.selectors.organisasi import get_pegawai, pegawai_kelola
 from penilaian.rules import JenisPeriode
-from penilaian.selectors.tpp import penilaian_siasn
+from penilaian.selectors.tpp import KOLOM_SIASN, baris_siasn, penilaian_siasn
 
 router = Router(tags=["instansi"])
 GALAT = {401: Masalah, 403: Masalah, 404: Masalah, 422: Masalah, 429: Masalah}
 BATAS_MAKS = 500
 MAKS_BERKAS = 5 * 1024 * 1024
-KOLOM_SIASN = (
-    "NIP",
-    "Nama",
-    "Jabatan",
-    "Unit",
-    "Tahun",
-    "Periode mulai",
-    "Periode selesai",
-    "Rating hasil kerja",
-    "Rating perilaku",
-    "Predikat",
-    "Kode predikat",
-    "Tanggal final",
-)
 
 
 def _unit(u):
@@ -158,24 +143,7 @@ def siasn(request, s: Query[SaringSiasn]):
         raise ValidationError({"format": _("Format: csv atau xlsx.")})
     if not 2000 <= s.tahun <= 2100:
         raise ValidationError({"tahun": _("Tahun tidak sah.")})
-    qs = penilaian_siasn(user, s.tahun, periodik=s.periodik).filter(status="final")
-    baris = [
-        [
-            p.pegawai.nip,
-            p.pegawai.nama,
-            p.skp.jabatan.nama,
-            p.unit.nama,
-            s.tahun,
-            p.periode_penilaian.mulai,
-            p.periode_penilaian.selesai,
-            p.get_rating_hasil_kerja_display(),
-            p.get_rating_perilaku_display(),
-            p.get_predikat_display(),
-            p.predikat,
-            timezone.localtime(p.difinalkan_pada).date() if p.difinalkan_pada else "",
-        ]
-        for p in qs
-    ]
+    baris = baris_siasn(penilaian_siasn(user, s.tahun, periodik=s.periodik), s.tahun)
     return respons_tabel(
         f"siasn-predikat-{s.tahun}", s.format, KOLOM_SIASN, baris, judul=_("Predikat kinerja")
     )

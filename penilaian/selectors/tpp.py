@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.timezone import localdate
 
 from aktivitas.models import RealisasiBulanan
@@ -286,6 +287,44 @@ def rekap_angka_kredit(user, tahun: int, unit: UnitKerja | None = None) -> list[
 
 
 # --- SIASN --------------------------------------------------------------------------------
+#: The columns of the SIASN upload of final predikat (the export page and the API).
+KOLOM_SIASN = (
+    "NIP",
+    "Nama",
+    "Jabatan",
+    "Unit",
+    "Tahun",
+    "Periode mulai",
+    "Periode selesai",
+    "Rating hasil kerja",
+    "Rating perilaku",
+    "Predikat",
+    "Kode predikat",
+    "Tanggal final",
+)
+
+
+def baris_siasn(qs: QuerySet[Penilaian], tahun: int) -> list[list]:
+    """The final ratings of ``qs`` (:func:`penilaian_siasn`) as rows of :data:`KOLOM_SIASN`."""
+    return [
+        [
+            p.pegawai.nip,
+            p.pegawai.nama,
+            p.skp.jabatan.nama,
+            p.unit.nama,
+            tahun,
+            p.periode_penilaian.mulai,
+            p.periode_penilaian.selesai,
+            p.get_rating_hasil_kerja_display(),
+            p.get_rating_perilaku_display(),
+            p.get_predikat_display(),
+            p.predikat,
+            timezone.localtime(p.difinalkan_pada).date() if p.difinalkan_pada else "",
+        ]
+        for p in qs.filter(status="final")
+    ]
+
+
 def penilaian_siasn(user, tahun: int, *, periodik: bool = False) -> QuerySet[Penilaian]:
     """All ratings of the year in the admin's instansi (annual, and periodic on request)."""
     if not peran(user).is_admin:

@@ -16,7 +16,6 @@ from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _l
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -450,44 +449,12 @@ def siasn(request: HttpRequest) -> HttpResponse:
     )
 
 
-KOLOM_SIASN = (
-    "NIP",
-    "Nama",
-    "Jabatan",
-    "Unit",
-    "Tahun",
-    "Periode mulai",
-    "Periode selesai",
-    "Rating hasil kerja",
-    "Rating perilaku",
-    "Predikat",
-    "Kode predikat",
-    "Tanggal final",
-)
-
-
 @login_required
 @require_safe
 @boleh_replika
 def siasn_ekspor(request: HttpRequest, fmt: str) -> HttpResponse:
     tahun, periodik, qs = _siasn(request)
-    baris = [
-        [
-            p.pegawai.nip,
-            p.pegawai.nama,
-            p.skp.jabatan.nama,
-            p.unit.nama,
-            tahun,
-            p.periode_penilaian.mulai,
-            p.periode_penilaian.selesai,
-            p.get_rating_hasil_kerja_display(),
-            p.get_rating_perilaku_display(),
-            p.get_predikat_display(),
-            p.predikat,
-            timezone.localtime(p.difinalkan_pada).date() if p.difinalkan_pada else "",
-        ]
-        for p in qs.filter(status="final")
-    ]
+    baris = sel.baris_siasn(qs, tahun)
     return respons_tabel(
-        f"siasn-predikat-{tahun}", fmt, KOLOM_SIASN, baris, judul=_("Predikat kinerja")
+        f"siasn-predikat-{tahun}", fmt, sel.KOLOM_SIASN, baris, judul=_("Predikat kinerja")
     )

@@ -161,12 +161,15 @@ def perilaku_dengan_ekspektasi(skp: Skp) -> list:
     return [(n, ekspektasi.get(n.kode, "")) for n in BERAKHLAK]
 
 
-def bahan_penilaian(pp: PeriodePenilaian, skp: Skp, *, perilaku: bool = True) -> dict:
+def bahan_penilaian(
+    pp: PeriodePenilaian, skp: Skp, *, perilaku: bool = True, lengkap: bool = True
+) -> dict:
     """What the penilai reads before rating: per RHK its indicators and targets, the monthly
     realisations of the window's months, the evidence of the approved activities and of
     those realisations, and the feedback given in the window; the BerAKHLAK values with the
     SKP's ekspektasi (``perilaku``).  Seven queries whatever the number of RHK (six without
-    the values)."""
+    the values).  ``lengkap=False``: only the RHK, the count of approved activities and the
+    evidence — what the pegawai may cite in his self-assessment (four queries)."""
     from aktivitas.models import Aktivitas, BuktiDukung, RealisasiBulanan, UmpanBalik
     from skp.models import RencanaHasilKerja
 
@@ -184,6 +187,8 @@ def bahan_penilaian(pp: PeriodePenilaian, skp: Skp, *, perilaku: bool = True) ->
         RealisasiBulanan.objects.filter(dalam_bulan, skp=skp)
         .only("indikator_id", "tahun", "bulan", "realisasi", "status", "catatan")
         .order_by("tahun", "bulan")
+        if lengkap
+        else ()
     ):
         realisasi[r.indikator_id].append(r)
     disetujui = Aktivitas.objects.filter(
@@ -209,6 +214,8 @@ def bahan_penilaian(pp: PeriodePenilaian, skp: Skp, *, perilaku: bool = True) ->
         UmpanBalik.objects.filter(dalam_bulan, rhk__skp=skp)
         .select_related("penulis")
         .order_by("tahun", "bulan", "dibuat_pada")
+        if lengkap
+        else ()
     ):
         umpan[u.rhk_id].append(u)
     from aktivitas.rules import porsi_di_luar_skp

@@ -4,14 +4,13 @@ account as the penilai (and the rating detail, and the evaluation document) show
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import OuterRef, Subquery
 
 from penilaian import rules
 from penilaian.models import PengaturanPenilaian, Penilaian, PenilaianDiri, PeriodePenilaian
-from penilaian.selectors.nilai import BahanRhk, bulan_jendela, skp_wajib_dinilai
+from penilaian.selectors.nilai import bahan_penilaian, skp_wajib_dinilai
 from skp.models import Skp
 from skp.rules import BERAKHLAK
 
@@ -111,41 +110,7 @@ def bahan_diri(pp: PeriodePenilaian, skp: Skp) -> dict:
     approved activities of the window and the evidence he may cite — the evidence of those
     activities and of the window's monthly realisations, exactly the set the penilai sees.
     Four queries whatever the number of RHK."""
-    from aktivitas.models import Aktivitas, BuktiDukung, RealisasiBulanan
-    from skp.models import RencanaHasilKerja
-
-    dalam_bulan = Q()
-    for t, b in bulan_jendela(pp):
-        dalam_bulan |= Q(tahun=t, bulan=b)
-    rhk = list(
-        RencanaHasilKerja.objects.filter(skp=skp)
-        .prefetch_related("indikator")
-        .order_by("jenis", "urutan", "pk")
-    )
-    disetujui = Aktivitas.objects.filter(
-        skp=skp,
-        status=Aktivitas.Status.DISETUJUI,
-        tanggal__gte=pp.mulai,
-        tanggal__lte=pp.selesai,
-    )
-    jumlah = dict(disetujui.values("rhk_id").annotate(n=Count("pk")).values_list("rhk_id", "n"))
-    bukti: dict[int, list] = defaultdict(list)
-    realisasi = RealisasiBulanan.objects.filter(dalam_bulan, skp=skp)
-    for b in (
-        BuktiDukung.objects.filter(
-            Q(aktivitas__in=disetujui) | Q(realisasi__in=realisasi.values("pk"))
-        )
-        .select_related("aktivitas", "realisasi__indikator")
-        .order_by("aktivitas__tanggal", "pk")
-    ):
-        rhk_id = b.aktivitas.rhk_id if b.aktivitas_id else b.realisasi.indikator.rhk_id
-        bukti[rhk_id].append(b)
-    return {
-        "rhk": [
-            BahanRhk(r, list(r.indikator.all()), {}, jumlah.get(r.pk, 0), bukti.get(r.pk, []), [])
-            for r in rhk
-        ]
-    }
+    return bahan_penilaian(pp, skp, perilaku=False, lengkap=False)
 
 
 @dataclass

@@ -18,6 +18,7 @@ tanya = [
     path("pertanyaan/<int:pk>/jawab/", views.jawab, name="bantuan_jawab"),
     path("pertanyaan/<int:pk>/selesai/", views.selesai, name="bantuan_selesai"),
     path("kotak/", views.kotak, name="bantuan_kotak"),
+    path("kotak/dasbor/", views.kotak_dasbor, name="bantuan_kotak_dasbor"),
 ]
 
 urlpatterns = panduan + tanya

@@ -19,7 +19,7 @@ from . import panduan as md
 from . import selectors, services
 from .forms import JawabanForm, PertanyaanForm, SaringKotakForm
 from .models import Pertanyaan
-from .rules import ISTILAH, JUDUL_PANDUAN, PANDUAN, bagian_untuk
+from .rules import HARI_KERJA_TERTUNDA, ISTILAH, JUDUL_PANDUAN, PANDUAN, bagian_untuk
 
 
 def _pesan_ke_form(form, e: ValidationError) -> None:
@@ -110,6 +110,21 @@ def kotak(request: HttpRequest) -> HttpResponse:
         qs = qs.filter(status=status)
     page = Paginator(qs, 25).get_page(request.GET.get("page"))
     return render(request, "bantuan/kotak.html", {"page_obj": page, "saring": saring})
+
+
+@login_required
+def kotak_dasbor(request: HttpRequest) -> HttpResponse:
+    """The admin's monitoring dashboard card: questions to the operators unanswered for more
+    than N workdays (loaded by htmx after the dashboard; one query)."""
+    p = peran(request.user)
+    if not p.is_admin:
+        raise PermissionDenied(_("Kotak ini untuk admin instansi."))
+    n = selectors.tertunda(request.user, p.tanggal).count()
+    return render(
+        request,
+        "bantuan/_kotak_dasbor.html",
+        {"n": n, "hari": HARI_KERJA_TERTUNDA},
+    )
 
 
 @login_required

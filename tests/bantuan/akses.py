@@ -40,6 +40,9 @@ ATURAN: dict[str, Aturan] = {
     "bantuan_kotak": Aturan(
         masuk_dulu(asn=403, atasan=403, operator=200, admin=200, superuser=200, lain=403)
     ),
+    "bantuan_kotak_dasbor": Aturan(
+        masuk_dulu(asn=403, atasan=403, operator=403, admin=200, superuser=200, lain=403)
+    ),
 }
 
 

@@ -135,6 +135,24 @@ def test_admin_melihat_kotak_pertanyaan_tertunda_di_beranda(client, org):
     assert "Pertanyaan pegawai belum dijawab" not in html
 
 
+def test_admin_melihat_pertanyaan_tertunda_di_dasbor(client, org):
+    lama = services.kirim_pertanyaan(org.staf, "Lama sekali", "/")
+    Pertanyaan.objects.filter(pk=lama.pk).update(dibuat_pada=timezone.now() - dt.timedelta(days=10))
+    services.kirim_pertanyaan(org.staf, "Baru saja", "/")
+    client.force_login(org.admin)
+    dasbor = client.get(reverse("pemantauan_dasbor")).content.decode()
+    url = reverse("bantuan_kotak_dasbor")
+    assert f'hx-get="{url}" hx-trigger="load"' in dasbor
+    r = client.get(url, HTTP_HX_REQUEST="true")
+    html = r.content.decode()
+    assert '<span class="kpi-angka">1</span>' in html
+    assert "Pertanyaan pegawai belum dijawab" in html
+    # Not for an operator (his inbox has its own badge) nor his dashboard.
+    client.force_login(org.operator)
+    assert url not in client.get(reverse("pemantauan_dasbor")).content.decode()
+    assert client.get(url, HTTP_HX_REQUEST="true").status_code == 403
+
+
 def test_lencana_menu_operator_menghitung_pertanyaan_baru(client, org):
     services.kirim_pertanyaan(org.staf, "Satu", "/")
     client.force_login(org.operator)

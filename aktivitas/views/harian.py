@@ -16,11 +16,13 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from urllib.parse import urlsplit
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -47,6 +49,9 @@ from aktivitas.views.luring import dari_antrean, jawab_ditolak, jawab_tersimpan
 from pegawai.models import Pegawai
 
 T = "aktivitas/"
+#: Rows of one day's list per page (the last page is shown first: where new rows go). Each
+#: row carries its evidence forms (about 3 KB): ten keep a long day's page bounded.
+PER_HALAMAN_HARI = 10
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
@@ -199,14 +204,21 @@ def _konteks_hari(
     tanggal: dt.date,
     form: AktivitasForm | None = None,
 ) -> dict:
-    daftar = list(selectors.aktivitas_hari(pegawai, tanggal))
-    jam = [(a.jam_mulai, a.jam_selesai, a.rhk_id is None) for a in daftar]
-    konteks = _konteks_catat(request, pegawai, sebagai, tanggal, jam, form)
+    # The day's totals from its times (a light query), the rows a page at a time: the last
+    # page by default — where a new entry goes (a day imported from a spreadsheet can hold
+    # dozens; issue 12's page weight).
+    jam = selectors.jam_hari(pegawai, tanggal)
+    halaman = Paginator(jam, PER_HALAMAN_HARI)
+    page_obj = halaman.get_page(request.GET.get("page") or halaman.num_pages)
+    ids = [pk for pk, *_j in page_obj.object_list]
+    daftar = list(selectors.aktivitas_hari(pegawai, tanggal).filter(pk__in=ids)) if ids else []
+    konteks = _konteks_catat(request, pegawai, sebagai, tanggal, [j[1:] for j in jam], form)
     user = request.user
     return {
         **konteks,
         **konteks_kuasa(user, pegawai, sebagai),
         "daftar": daftar,
+        "page_obj": page_obj,
         "url_minggu": _url("aktivitas_minggu", user, pegawai, tanggal=tanggal.isoformat()),
         "url_bulan": _url("aktivitas_bulan", user, pegawai, bulan=f"{tanggal:%Y-%m}"),
         "url_rencana_aksi": _url("aktivitas_rencana_aksi", user, pegawai, bulan=f"{tanggal:%Y-%m}"),
@@ -267,6 +279,11 @@ def _konteks_catat(
     }
 
 
+def _halaman_dibuka(request: HttpRequest) -> bool:
+    """Whether the page the entry was sent from shows an earlier page of the day's list."""
+    return "page=" in urlsplit(request.headers.get("HX-Current-URL", "")).query
+
+
 def _jawab_entri_baru(
     request: HttpRequest,
     pegawai: Pegawai,
@@ -280,7 +297,13 @@ def _jawab_entri_baru(
     was re-rendered on every entry at month end).  When the row does not simply go last (an
     earlier time, the day's first activity, another day) the whole day comes back."""
     jam = selectors.jam_hari(pegawai, tanggal)
-    if aktivitas.tanggal != tanggal or len(jam) < 2 or jam[-1][0] != aktivitas.pk:
+    if (
+        aktivitas.tanggal != tanggal
+        or len(jam) < 2
+        or jam[-1][0] != aktivitas.pk
+        or len(jam) % PER_HALAMAN_HARI == 1  # the row opens a new page of the day's list
+        or _halaman_dibuka(request)  # the user is on an earlier page of it
+    ):
         return _render_hari(request, pegawai, sebagai, aktivitas.tanggal)
     pilihan = form.pilihan if form.pilihan[0] == tanggal else None
     konteks = _konteks_catat(

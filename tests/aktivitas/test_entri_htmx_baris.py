@@ -90,3 +90,35 @@ def test_jawaban_tetap_kecil_dan_kueri_tetap(client, staf, django_assert_max_num
     kueri_banyak, ukuran_banyak = kirim("21:00", "21:30")
     assert kueri_banyak == kueri_sedikit
     assert abs(ukuran_banyak - ukuran_sedikit) < 200  # the answer does not carry the day
+
+
+def test_hari_panjang_berhalaman_halaman_terakhir_dulu(client, staf):
+    """A day of dozens of activities (an import) shows 10 rows a page, the last page first
+    (where a new entry goes); the totals are the whole day's; the page does not grow."""
+    isi_hari(staf, HARI, 30, mulai_menit=6 * 60)
+    ukuran_30 = len(client.get(URL).content)
+    isi_hari(staf, HARI, 30, mulai_menit=13 * 60 + 30)  # 60 in all: 06:00 .. 21:00
+    r = client.get(URL)
+    html = r.content.decode()
+    assert r.context["page_obj"].number == 6 and len(r.context["daftar"]) == 10
+    assert "Kegiatan 29" in html and "Kegiatan 19" not in html  # the evening's rows
+    assert "60 aktivitas, 15 jam 0 menit" in html
+    assert abs(len(r.content) - ukuran_30) < 500  # bounded: 10 rows, whatever the day holds
+    r = client.get(URL + "&page=1")
+    assert [a.uraian for a in r.context["daftar"]][:2] == ["Kegiatan 0", "Kegiatan 1"]
+    assert len(r.context["daftar"]) == 10
+
+
+def test_entri_di_hari_panjang(client, staf):
+    isi_hari(staf, HARI, 19, mulai_menit=6 * 60)  # until 10:45
+    # The 20th goes last on the last page: the row alone.
+    r = client.post(URL, isian("19:00", "19:10", uraian="Kedua puluh"), **HTMX)
+    assert r["HX-Retarget"] == "#catat-aktivitas"
+    # The 21st opens a third page: the whole day, on its last page.
+    r = client.post(URL, isian("19:10", "19:20", uraian="Kedua puluh satu"), **HTMX)
+    assert "HX-Retarget" not in r and r.context["page_obj"].number == 3
+    assert "Kedua puluh satu" in r.content.decode()
+    # Sent from an earlier page of the list: the whole day again (the row would not go there).
+    kepala = {**HTMX, "HTTP_HX_CURRENT_URL": f"http://testserver{URL}&page=1"}
+    r = client.post(URL, isian("19:20", "19:30", uraian="Dari halaman awal"), **kepala)
+    assert "HX-Retarget" not in r

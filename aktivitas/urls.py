@@ -39,6 +39,7 @@ harian = [
 # Evidence (bukti dukung) of activities and realisation rows, under ``aktivitas/bukti/``.
 bukti = [
     path("<int:aktivitas_id>/unggah/", v_bukti.bukti_unggah, name="bukti_unggah"),
+    path("<int:aktivitas_id>/formulir/", v_bukti.bukti_formulir, name="bukti_formulir"),
     path("<int:aktivitas_id>/tautan/", v_bukti.bukti_tautan, name="bukti_tautan"),
     path(
         "realisasi/<int:realisasi_id>/unggah/",

@@ -235,6 +235,9 @@ ATURAN: dict[str, Aturan] = {
     "bukti_tautan": Aturan(
         UBAH_AKTIVITAS, kwargs=lambda o: {"aktivitas_id": o.aktivitas_staf.pk}, metode="post"
     ),
+    "bukti_formulir": Aturan(
+        UBAH_AKTIVITAS, kwargs=lambda o: {"aktivitas_id": o.aktivitas_staf.pk}
+    ),
     # The staf's submitted realisation: who may change it gets the form with its refusal (200).
     "bukti_realisasi_unggah": Aturan(
         UBAH_AKTIVITAS, kwargs=lambda o: {"realisasi_id": o.realisasi_staf.pk}, metode="post"

@@ -294,6 +294,17 @@ def bukti_unggah(request: HttpRequest, aktivitas_id: int) -> HttpResponse:
 
 
 @login_required
+@require_GET
+def bukti_formulir(request: HttpRequest, aktivitas_id: int) -> HttpResponse:
+    """An activity's evidence with its forms (upload, link), asked for from the day's list,
+    whose rows carry only the list and a button (each row's forms were ±2.5 KB of a page)."""
+    aktivitas = get_aktivitas(request.user, aktivitas_id)  # a foreign id answers 404
+    services_bukti.wajib_pengisi(request.user, aktivitas)  # 403 for who may not change it
+    konteks = _konteks(request, aktivitas)
+    return render(request, DAFTAR if _htmx(request) else HALAMAN, konteks)
+
+
+@login_required
 @require_POST
 def bukti_tautan(request: HttpRequest, aktivitas_id: int) -> HttpResponse:
     return _tautan(request, get_aktivitas(request.user, aktivitas_id))

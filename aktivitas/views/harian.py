@@ -49,8 +49,8 @@ from aktivitas.views.luring import dari_antrean, jawab_ditolak, jawab_tersimpan
 from pegawai.models import Pegawai
 
 T = "aktivitas/"
-#: Rows of one day's list per page (the last page is shown first: where new rows go). Each
-#: row carries its evidence forms (about 3 KB): ten keep a long day's page bounded.
+#: Rows of one day's list per page (the last page is shown first: where new rows go); a row's
+#: evidence forms come on demand (bukti_formulir), so ten rows are about 12 KB of the page.
 PER_HALAMAN_HARI = 10
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 

@@ -60,8 +60,18 @@ def test_halaman_hari_menampilkan_bukti_dan_tombol_lampirkan(client, org, aktivi
     html = client.get(url_hari()).content.decode()
     assert f'<section id="bukti-{aktivitas.pk}"' in html
     assert "notulen.pdf" in html and "https://drive.contoh.go.id/a" in html
+    # The row carries the list and a button; the forms come when asked for (htmx), so a day
+    # of many rows stays light.
+    url_formulir = reverse("bukti_formulir", args=[aktivitas.pk])
+    assert f'hx-get="{url_formulir}"' in html and "Tambah bukti dukung" in html
+    assert reverse("bukti_unggah", args=[aktivitas.pk]) not in html
+    html = client.get(url_formulir, headers=HTMX).content.decode()
+    assert html.strip().startswith(f'<section id="bukti-{aktivitas.pk}"')
+    assert "data-bukti-zona" in html
     assert "Lampirkan berkas" in html and "Tambah tautan" in html
     assert reverse("bukti_unggah", args=[aktivitas.pk]) in html
+    # Without JavaScript the button is a link to the same forms on a page of their own.
+    assert "Lampirkan berkas" in client.get(url_formulir).content.decode()
     # Several files, the camera for photos, accepted types and size said before choosing.
     form = re.search(r'<form class="bukti-unggah".*?</form>', html, re.S).group(0)
     assert "multiple" in form and 'capture="environment"' in form
@@ -78,6 +88,11 @@ def test_aktivitas_disetujui_buktinya_hanya_dibaca(client, org, aktivitas):
     html = client.get(url_hari()).content.decode()
     assert "https://contoh.go.id/x" in html
     assert reverse("bukti_unggah", args=[aktivitas.pk]) not in html
+    assert reverse("bukti_formulir", args=[aktivitas.pk]) not in html
+    # Approved: asked for, its evidence comes without forms.
+    r = client.get(reverse("bukti_formulir", args=[aktivitas.pk]), headers=HTMX)
+    assert "https://contoh.go.id/x" in r.content.decode()
+    assert reverse("bukti_unggah", args=[aktivitas.pk]) not in r.content.decode()
 
 
 # --- several files at once -------------------------------------------------------------------

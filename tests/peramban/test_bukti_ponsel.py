@@ -26,7 +26,10 @@ def test_asn_melampirkan_foto_dari_halaman_hari_atasan_mempratinjau(demo, buka, 
     baris = hp.locator("tr", has_text="Memotret kegiatan posyandu balita")
     baris.wait_for()
 
-    # "Lampirkan berkas" opens the file chooser; the upload starts once the photo is chosen.
+    # "Tambah bukti dukung" brings the row's forms; "Lampirkan berkas" opens the file chooser;
+    # the upload starts once the photo is chosen.
+    baris.get_by_text("Tambah bukti dukung").click()
+    baris.get_by_text("Lampirkan berkas").wait_for()
     with hp.expect_file_chooser() as pilih:
         baris.get_by_text("Lampirkan berkas").click()
     pilih.value.set_files(str(foto))

@@ -49,6 +49,14 @@ def _periksa(nama: str, cakupan: str, hari: int | None) -> str:
     return nama
 
 
+def _batasi(qs, pesan: str) -> None:
+    """At most MAKS_TOKEN_AKTIF live tokens (not revoked, not expired) among ``qs``; ``pesan``
+    names the limit as %(n)d."""
+    aktif = qs.filter(dicabut_pada__isnull=True).exclude(kedaluwarsa__lte=timezone.now())
+    if aktif.count() >= MAKS_TOKEN_AKTIF:
+        raise ValidationError(pesan % {"n": MAKS_TOKEN_AKTIF})
+
+
 def _buat(
     aktor: Pegawai,
     *,
@@ -113,14 +121,10 @@ def buat_token_pribadi(
         raise PermissionDenied(_("Akun nonaktif tidak dapat membuat token."))
     nama = _periksa(nama, cakupan, hari)
     Pegawai.objects.select_for_update().filter(pk=aktor.pk).first()
-    aktif = TokenAkses.objects.filter(
-        pemilik=aktor, jenis=T.Jenis.PRIBADI, dicabut_pada__isnull=True
-    ).exclude(kedaluwarsa__lte=timezone.now())
-    if aktif.count() >= MAKS_TOKEN_AKTIF:
-        raise ValidationError(
-            _("Anda sudah memiliki %(n)d token aktif. Cabut yang tidak dipakai dulu.")
-            % {"n": MAKS_TOKEN_AKTIF}
-        )
+    _batasi(
+        TokenAkses.objects.filter(pemilik=aktor, jenis=T.Jenis.PRIBADI),
+        _("Anda sudah memiliki %(n)d token aktif. Cabut yang tidak dipakai dulu."),
+    )
     return _buat(
         aktor,
         jenis=T.Jenis.PRIBADI,
@@ -152,14 +156,10 @@ def buat_token_layanan(
         )
     nama = _periksa(nama, cakupan, hari)
     Instansi.objects.select_for_update().filter(pk=instansi.pk).first()
-    aktif = TokenAkses.objects.filter(
-        instansi=instansi, jenis=T.Jenis.LAYANAN, dicabut_pada__isnull=True
-    ).exclude(kedaluwarsa__lte=timezone.now())
-    if aktif.count() >= MAKS_TOKEN_AKTIF:
-        raise ValidationError(
-            _("Instansi sudah memiliki %(n)d token layanan aktif. Cabut yang tidak dipakai dulu.")
-            % {"n": MAKS_TOKEN_AKTIF}
-        )
+    _batasi(
+        TokenAkses.objects.filter(instansi=instansi, jenis=T.Jenis.LAYANAN),
+        _("Instansi sudah memiliki %(n)d token layanan aktif. Cabut yang tidak dipakai dulu."),
+    )
     return _buat(
         aktor,
         jenis=T.Jenis.LAYANAN,

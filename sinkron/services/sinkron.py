@@ -371,44 +371,35 @@ def _terapkan(aktor: Pegawai, batch: SinkronSiasn, hari_ini: dt.date | None) -> 
             ) from e
 
 
-def _gagal(aktor: Pegawai, pk: int, pesan: str) -> SinkronSiasn:
-    with transaction.atomic():
-        batch = selectors.batch_terlihat(aktor).select_for_update().get(pk=pk)
-        batch.status = SinkronSiasn.Status.GAGAL
-        batch.pesan = pesan
-        batch.diputus_oleh = aktor
-        batch.diputus_pada = timezone.now()
-        batch.save(update_fields=["status", "pesan", "diputus_oleh", "diputus_pada"])
-        catat_riwayat(
-            pelaku=aktor,
-            objek=batch,
-            aksi="sinkron.gagal",
-            sebagai=Riwayat.Sebagai.ADMIN,
-            dari_status=SinkronSiasn.Status.MENUNGGU,
-            ke_status=batch.status,
-            keterangan=pesan,
-        )
-    return batch
-
-
-@transaction.atomic
-def tolak(aktor: Pegawai, pk: int, alasan: str = "") -> SinkronSiasn:
-    batch = _ambil_untuk_diputus(aktor, pk)
-    batch.status = SinkronSiasn.Status.DITOLAK
-    batch.pesan = alasan
+def _putus(aktor: Pegawai, batch: SinkronSiasn, status: str, pesan: str, aksi: str) -> SinkronSiasn:
+    """Close a waiting batch (refused or failed) with the reason, recorded once."""
+    batch.status = status
+    batch.pesan = pesan
     batch.diputus_oleh = aktor
     batch.diputus_pada = timezone.now()
     batch.save(update_fields=["status", "pesan", "diputus_oleh", "diputus_pada"])
     catat_riwayat(
         pelaku=aktor,
         objek=batch,
-        aksi="sinkron.ditolak",
+        aksi=aksi,
         sebagai=Riwayat.Sebagai.ADMIN,
         dari_status=SinkronSiasn.Status.MENUNGGU,
-        ke_status=batch.status,
-        keterangan=alasan,
+        ke_status=status,
+        keterangan=pesan,
     )
     return batch
+
+
+def _gagal(aktor: Pegawai, pk: int, pesan: str) -> SinkronSiasn:
+    with transaction.atomic():
+        batch = selectors.batch_terlihat(aktor).select_for_update().get(pk=pk)
+        return _putus(aktor, batch, SinkronSiasn.Status.GAGAL, pesan, "sinkron.gagal")
+
+
+@transaction.atomic
+def tolak(aktor: Pegawai, pk: int, alasan: str = "") -> SinkronSiasn:
+    batch = _ambil_untuk_diputus(aktor, pk)
+    return _putus(aktor, batch, SinkronSiasn.Status.DITOLAK, alasan, "sinkron.ditolak")
 
 
 def kabari_admin(batch: SinkronSiasn) -> int:

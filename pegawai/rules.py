@@ -9,6 +9,7 @@ a PPPK NIP is checked for 18 digits and nothing more.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -87,6 +88,25 @@ def validasi_nip(nip: str, status_kepegawaian: str = "PNS", jenis_kelamin: str =
 def normalisasi_nip(nip: str) -> str:
     """NIPs are often written with spaces (``19800101 200501 1 001``); drop them."""
     return "".join(str(nip).split())
+
+
+# A NIP that a spreadsheet turned into a number (1.98503E+17, 198503142010011000.0).
+_POLA_NIP_ANGKA = re.compile(r"^\d+([.,]\d+)?[eE][+-]?\d+$|^\d+[.,]\d+$")
+
+
+def nip_dari_sel(teks: str) -> str:
+    """A NIP read from a spreadsheet or export cell: spaces and a leading apostrophe dropped;
+    refused when the sheet turned it into a number (its last digits are lost)."""
+    nip = normalisasi_nip(teks).lstrip("'")
+    if _POLA_NIP_ANGKA.match(nip):
+        raise NipTidakValid(
+            _(
+                "NIP tertulis sebagai angka (%(nilai)s) sehingga digit terakhirnya hilang. "
+                "Format kolom ini sebagai Teks di Excel, lalu isi ulang NIP lengkap 18 digit."
+            )
+            % {"nilai": teks}
+        )
+    return nip
 
 
 def _periksa_panjang(nip: str) -> None:

@@ -26,7 +26,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from pegawai.rules import NipTidakValid, normalisasi_nip, validasi_nip
+from pegawai.rules import NipTidakValid, nip_dari_sel, validasi_nip
 
 # --- the format ---------------------------------------------------------------------------
 KOLOM_SIASN = (
@@ -191,7 +191,6 @@ _ESELON = {
     "v": "pengawas",
     "va": "pengawas",
 }
-_POLA_NIP_ANGKA = re.compile(r"^\d+([.,]\d+)?[eE][+-]?\d+$|^\d+[.,]\d+$")
 
 
 def _kunci(teks: str) -> str:
@@ -225,19 +224,6 @@ def jenis_jabatan(jenis: str, eselon: str) -> str | None:
         kode = re.sub(r"[^ivab]", "", _kunci(eselon).removeprefix("eselon "))
         return _ESELON.get(kode)
     return _JENIS_LANGSUNG.get(k)
-
-
-def _nip(teks: str) -> str:
-    nip = normalisasi_nip(teks).lstrip("'")
-    if _POLA_NIP_ANGKA.match(nip):
-        raise NipTidakValid(
-            _(
-                "NIP tertulis sebagai angka (%(nilai)s) sehingga digit terakhirnya hilang; "
-                "isi sebagai teks 18 digit."
-            )
-            % {"nilai": teks}
-        )
-    return nip
 
 
 # --- step 1: one row at a time ------------------------------------------------------------
@@ -299,13 +285,13 @@ def normalisasi(
         nip = ""
         if teks.get("nip_baru"):
             try:
-                nip = validasi_nip(_nip(teks["nip_baru"]), status_kep or "PNS", jk)
+                nip = validasi_nip(nip_dari_sel(teks["nip_baru"]), status_kep or "PNS", jk)
             except NipTidakValid as e:
                 salah.append(_salah(nomor, "nip_baru", str(e)))
         nip_atasan = ""
         if teks.get("nip_atasan"):
             try:
-                nip_atasan = _nip(teks["nip_atasan"])
+                nip_atasan = nip_dari_sel(teks["nip_atasan"])
                 if not (nip_atasan.isdigit() and len(nip_atasan) == 18):
                     raise NipTidakValid(_("NIP atasan harus 18 digit."))
             except NipTidakValid as e:

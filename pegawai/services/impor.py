@@ -47,7 +47,7 @@ from django.utils.translation import gettext as _
 
 from pegawai import permissions
 from pegawai.models import Instansi, Jabatan, Pegawai, Penugasan, Riwayat, UnitKerja
-from pegawai.rules import NipTidakValid, normalisasi_nip, validasi_nip
+from pegawai.rules import NipTidakValid, nip_dari_sel, validasi_nip
 from pegawai.services.organisasi import kabari_penugasan_berubah, periksa_penugasan
 from pegawai.sinyal import organisasi_berubah
 
@@ -107,7 +107,6 @@ _ZIP = b"PK\x03\x04"
 _RASIO_XLSX = 20  # unpacked size allowed per byte of the limit (real sheets: 5-10×)
 # A NIP that went through a spreadsheet as a number: "1.98503E+17", "1,98503E+17" (Excel in
 # the Indonesian locale) or "198503142010011000.0".  Its last digits are gone for good.
-_POLA_NIP_ANGKA = re.compile(r"^\d+([.,]\d+)?[eE][+-]?\d+$|^\d+[.,]\d+$")
 
 _PANJANG_MAKS = {
     "nama": Pegawai._meta.get_field("nama").max_length,
@@ -530,19 +529,6 @@ def _pilihan_tidak_dikenal(nilai: str, pilihan: Iterable[str]) -> str:
     }
 
 
-def _bersihkan_nip(teks: str) -> str:
-    nip = normalisasi_nip(teks).lstrip("'")
-    if _POLA_NIP_ANGKA.match(nip):
-        raise NipTidakValid(
-            _(
-                "NIP tertulis sebagai angka (%(nilai)s) sehingga digit terakhirnya hilang. "
-                "Format kolom ini sebagai Teks di Excel, lalu isi ulang NIP lengkap 18 digit."
-            )
-            % {"nilai": teks}
-        )
-    return nip
-
-
 def _periksa_isi(nomor: int, data: dict[str, str], kesalahan: list[Kesalahan]) -> _Baris:
     """Clean one row; every fault in its cells goes to ``kesalahan``."""
     b = _Baris(nomor)
@@ -597,7 +583,7 @@ def _periksa_isi(nomor: int, data: dict[str, str], kesalahan: list[Kesalahan]) -
         try:
             # With an unknown status kepegawaian only the length can be checked.
             b.nip = validasi_nip(
-                _bersihkan_nip(data["nip"]),
+                nip_dari_sel(data["nip"]),
                 b.status_kepegawaian or "PPPK",
                 b.jenis_kelamin,
             )
@@ -605,7 +591,7 @@ def _periksa_isi(nomor: int, data: dict[str, str], kesalahan: list[Kesalahan]) -
             salah("nip", str(e))
     if data["nip_atasan"].strip():
         try:
-            b.nip_atasan = _bersihkan_nip(data["nip_atasan"])
+            b.nip_atasan = nip_dari_sel(data["nip_atasan"])
         except NipTidakValid as e:
             salah("nip_atasan", str(e))
     return b

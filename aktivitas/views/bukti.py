@@ -23,7 +23,6 @@ from collections.abc import Callable
 from functools import wraps
 from urllib.parse import urlencode, urlsplit
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.messages import constants
@@ -51,6 +50,7 @@ from aktivitas.selectors.harian import (
 from aktivitas.selectors.pengaturan import pengaturan_kinerja
 from aktivitas.services import bukti as services_bukti
 from aktivitas.services.bukti import Pemilik
+from inti.formulir import terapkan_galat
 
 logger = logging.getLogger(__name__)
 
@@ -180,15 +180,6 @@ def _kembali(request: HttpRequest, pemilik: Pemilik) -> str:
     return _url_pemilik(request.user, pemilik)
 
 
-def _terapkan_galat(form: forms.BaseForm, galat: ValidationError) -> None:
-    """Put a service's ValidationError on the form: on the field it names, else on top."""
-    if not hasattr(galat, "error_dict"):
-        form.add_error(None, galat.messages)
-        return
-    for kunci, daftar in galat.message_dict.items():
-        form.add_error(kunci if kunci in form.fields else None, daftar)
-
-
 def _segar(request: HttpRequest, pemilik: Pemilik) -> Pemilik:
     """The owner read again with its evidence (it just changed), through the scoped reads."""
     if isinstance(pemilik, Aktivitas):
@@ -249,7 +240,7 @@ def _unggah(request: HttpRequest, pemilik: Pemilik) -> HttpResponse:
             request.user, pemilik, daftar, ditolak_sebelumnya=ditolak_besar
         )
     except ValidationError as galat:
-        _terapkan_galat(form, galat)
+        terapkan_galat(form, galat)
         return _gagal(request, pemilik, form_unggah=form)
     if not hasil.ditolak:
         return _berhasil(request, pemilik, _pesan_tersimpan(len(hasil.tersimpan)))
@@ -267,7 +258,7 @@ def _tautan(request: HttpRequest, pemilik: Pemilik) -> HttpResponse:
         try:
             services_bukti.tambah_bukti_tautan(request.user, pemilik, form.cleaned_data["tautan"])
         except ValidationError as galat:
-            _terapkan_galat(form, galat)
+            terapkan_galat(form, galat)
         else:
             return _berhasil(request, pemilik, _("Tautan bukti dukung ditambahkan."))
     return _gagal(request, pemilik, form_tautan=form)

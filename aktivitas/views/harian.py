@@ -18,7 +18,6 @@ import datetime as dt
 import uuid
 from urllib.parse import urlsplit
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -46,6 +45,7 @@ from aktivitas.services import rencana_aksi as svc_rencana
 from aktivitas.views.bukti import ditolak_saat_diterima, konteks_bukti, terima_unggahan
 from aktivitas.views.kuasa import konteks_kuasa
 from aktivitas.views.luring import dari_antrean, jawab_ditolak, jawab_tersimpan
+from inti.formulir import terapkan_galat
 from pegawai.models import Pegawai
 
 T = "aktivitas/"
@@ -113,15 +113,6 @@ def _url(nama: str, user, pegawai: Pegawai, **params) -> str:
 
 def _url_hari(user, pegawai: Pegawai, tanggal: dt.date) -> str:
     return _url("aktivitas_harian", user, pegawai, tanggal=tanggal.isoformat())
-
-
-def _terapkan_galat(form: forms.BaseForm, galat: ValidationError) -> None:
-    """Put a service's ValidationError on the form: on the field it names, else on top."""
-    if not hasattr(galat, "error_dict"):
-        form.add_error(None, galat.messages)
-        return
-    for kunci, daftar in galat.message_dict.items():
-        form.add_error(kunci if kunci in form.fields else None, daftar)
 
 
 def _tampil_tanggal(tanggal: dt.date) -> str:
@@ -362,7 +353,7 @@ def harian(request: HttpRequest) -> HttpResponse:
                 ditolak_sebelumnya=ditolak_saat_diterima(request),
             )
         except ValidationError as e:
-            _terapkan_galat(form, e)
+            terapkan_galat(form, e)
         else:
             if dibuat or sama_isinya(aktivitas, data):
                 if dari_antrean(request):  # the offline queue (docs/luring.md)
@@ -419,7 +410,7 @@ def ubah(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 aktivitas = services.ubah_aktivitas(request.user, aktivitas, form.data_aktivitas())
             except ValidationError as e:
-                _terapkan_galat(form, e)
+                terapkan_galat(form, e)
             else:
                 messages.success(request, _("Perubahan aktivitas disimpan."))
                 return redirect(_url_hari(request.user, pegawai, aktivitas.tanggal))
@@ -668,7 +659,7 @@ def rencana_aksi_tambah(request: HttpRequest) -> HttpResponse:
                 target=d["target"],
             )
         except ValidationError as e:
-            _terapkan_galat(form, e)
+            terapkan_galat(form, e)
         else:
             messages.success(request, _("Rencana aksi ditambahkan."))
             if _htmx(request):

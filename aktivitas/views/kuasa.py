@@ -25,6 +25,7 @@ from aktivitas.models import Kuasa
 from aktivitas.selectors import kuasa as selectors_kuasa
 from aktivitas.selectors.kuasa import SEBAGAI_KUASA
 from aktivitas.services import kuasa as services_kuasa
+from inti.formulir import terapkan_galat
 from inti.konfirmasi import Konfirmasi, tampilkan_konfirmasi
 from pegawai.models import Pegawai, Riwayat
 
@@ -45,14 +46,6 @@ def konteks_kuasa(user, pegawai: Pegawai, sebagai: str) -> dict:
             selectors_kuasa.kuasa_berlaku_dari([pegawai.pk]).get(pegawai.pk, []) if lain else []
         ),
     }
-
-
-def _terapkan_galat(form: BeriKuasaForm, galat: ValidationError) -> None:
-    if not hasattr(galat, "error_dict"):
-        form.add_error(None, galat.messages)
-        return
-    for kunci, daftar in galat.message_dict.items():
-        form.add_error(kunci if kunci in form.fields else None, daftar)
 
 
 def _tandai(daftar, user) -> list[Kuasa]:
@@ -81,7 +74,7 @@ def daftar(request: HttpRequest) -> HttpResponse:
                     user, d["penerima"], d["mulai"], d["selesai"], d["keperluan"]
                 )
             except ValidationError as e:
-                _terapkan_galat(form, e)
+                terapkan_galat(form, e)
             except PermissionDenied as e:
                 form.add_error(None, str(e))
             else:

@@ -27,6 +27,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
+from inti.formulir import terapkan_galat
 from pegawai.forms.kelola import (
     AkhiriPenugasanForm,
     JabatanFilterForm,
@@ -96,24 +97,12 @@ def _halaman(request: HttpRequest, qs, per: int = PER_HALAMAN) -> Page:
     return Paginator(qs, per).get_page(request.GET.get("page"))
 
 
-def _terapkan_galat(
-    form: forms.Form, galat: ValidationError, alias: dict[str, str] | None = None
-) -> None:
-    """Put a service's ValidationError on the form: on the field it names, else on top."""
-    if not hasattr(galat, "error_dict"):
-        form.add_error(None, galat.messages)
-        return
-    for kunci, daftar in galat.message_dict.items():
-        kunci = (alias or {}).get(kunci, kunci)
-        form.add_error(kunci if kunci in form.fields else None, daftar)
-
-
 def _jalankan(form: forms.Form, fungsi: Callable, *args, alias=None) -> bool:
     """Call a service; on ValidationError show it on the form and answer False."""
     try:
         fungsi(*args)
     except ValidationError as e:
-        _terapkan_galat(form, e, alias)
+        terapkan_galat(form, e, alias)
         return False
     return True
 

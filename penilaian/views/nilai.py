@@ -20,6 +20,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from inti.formulir import terapkan_galat
 from inti.konfirmasi import Konfirmasi, tampilkan_konfirmasi
 from pegawai.permissions import peran
 from penilaian import rules
@@ -49,14 +50,6 @@ def admin_instansi(view: Callable) -> Callable:
     return wrapper
 
 
-def _pesan_galat(form, galat: ValidationError) -> None:
-    if hasattr(galat, "error_dict"):
-        for kolom, daftar in galat.message_dict.items():
-            form.add_error(kolom if kolom in form.fields else None, daftar)
-    else:
-        form.add_error(None, galat.messages)
-
-
 # --- settings and windows (admin instansi) --------------------------------------------------
 @admin_instansi
 @require_http_methods(["GET", "POST"])
@@ -69,7 +62,7 @@ def pengaturan_penilaian(request: HttpRequest) -> HttpResponse:
         try:
             services.ubah_pengaturan(request.user, form.instance)
         except ValidationError as e:
-            _pesan_galat(form, e)
+            terapkan_galat(form, e)
         else:
             messages.success(request, _("Pengaturan penilaian disimpan."))
             return redirect("pengaturan_penilaian")
@@ -132,7 +125,7 @@ def jendela_ubah(request: HttpRequest, pk: int) -> HttpResponse:
                 request.user, pp, form.cleaned_data["dibuka"], form.cleaned_data["batas"]
             )
         except ValidationError as e:
-            _pesan_galat(form, e)
+            terapkan_galat(form, e)
         else:
             messages.success(request, _("Jendela penilaian diubah."))
             return redirect("jendela_periode", pk=pp.periode_id)
@@ -336,7 +329,7 @@ def nilai_isi(request: HttpRequest, jendela: int, skp: int) -> HttpResponse:
                 else:
                     messages.success(request, _("Penilaian disimpan."))
             except ValidationError as e:
-                _pesan_galat(form, e)
+                terapkan_galat(form, e)
             else:
                 return redirect("nilai_isi", jendela=pp.pk, skp=skp.pk)
     konteks = _konteks_halaman(pp, skp, penilaian, organisasi, hari_ini, tunda=True)

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from inti.formulir import terapkan_galat
 from penilaian.forms.penilaian_diri import PenilaianDiriForm
 from penilaian.selectors import nilai as selectors_nilai
 from penilaian.selectors import penilaian_diri as selectors
@@ -26,14 +27,6 @@ def penilaian_diri_daftar(request: HttpRequest) -> HttpResponse:
     aktif = request.user.instansi_id is not None and selectors.aktif(request.user.instansi_id)
     baris = selectors.jendela_penilaian_diri(request.user, skp_services.hari_ini()) if aktif else []
     return render(request, T + "daftar.html", {"baris": baris, "aktif": aktif})
-
-
-def _pesan_galat(form, galat: ValidationError) -> None:
-    if hasattr(galat, "error_dict"):
-        for kolom, daftar in galat.message_dict.items():
-            form.add_error(kolom if kolom in form.fields else None, daftar)
-    else:
-        form.add_error(None, galat.messages)
 
 
 @login_required
@@ -55,7 +48,7 @@ def penilaian_diri_isi(request: HttpRequest, jendela: int, skp: int) -> HttpResp
         try:
             services.simpan_penilaian_diri(request.user, pp, skp_obj, form.data_layanan())
         except ValidationError as e:
-            _pesan_galat(form, e)
+            terapkan_galat(form, e)
         else:
             messages.success(
                 request,

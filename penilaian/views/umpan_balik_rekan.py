@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
+from inti.formulir import terapkan_galat
 from penilaian.forms.umpan_balik_rekan import JawabUmpanBalikForm, MintaUmpanBalikForm
 from penilaian.models import Penilaian
 from penilaian.selectors import nilai as selectors_nilai
@@ -23,14 +24,6 @@ from penilaian.services import umpan_balik_rekan as services
 
 T = "penilaian/umpan_balik/"
 PER_HALAMAN = 25
-
-
-def _pesan_galat(form, galat: ValidationError) -> None:
-    if hasattr(galat, "error_dict"):
-        for kolom, daftar in galat.message_dict.items():
-            form.add_error(kolom if kolom in form.fields else None, daftar)
-    else:
-        form.add_error(None, galat.messages)
 
 
 @login_required
@@ -51,7 +44,7 @@ def umpan_balik_rekan_minta(request: HttpRequest, jendela: int, skp: int) -> Htt
                 request.user, pp, skp_obj, services.pisah_nip(form.cleaned_data["nip"])
             )
         except ValidationError as e:
-            _pesan_galat(form, e)
+            terapkan_galat(form, e)
         else:
             messages.success(
                 request,
@@ -114,7 +107,7 @@ def umpan_balik_rekan_jawab(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.jawab_umpan_balik(request.user, permintaan, form.data_layanan())
         except ValidationError as e:
-            _pesan_galat(form, e)
+            terapkan_galat(form, e)
         else:
             messages.success(request, _("Terima kasih, umpan balik Anda disimpan."))
             return redirect("umpan_balik_rekan_masuk")

@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from inti.formulir import terapkan_galat
 from pegawai.permissions import peran
 from pegawai.selectors.hierarki import jabatan_definitif, rantai_penilai
 from skp import selectors
@@ -24,7 +25,6 @@ from skp.forms.laporan_atasan import JawabLaporanForm, LaporanAtasanForm
 from skp.models import LaporanAtasan
 from skp.services.laporan_atasan import jawab_laporan_atasan, laporkan_atasan_salah
 from skp.services.penyusunan import hari_ini, sebagai_pemilik
-from skp.views.penyusunan import _terapkan_galat
 
 T = "skp/laporan_atasan/"
 PER_HALAMAN = 25
@@ -47,7 +47,7 @@ def buat(request: HttpRequest, pk: int) -> HttpResponse:
                 nip_diusulkan=form.cleaned_data["nip_diusulkan"],
             )
         except ValidationError as e:
-            _terapkan_galat(form, e)
+            terapkan_galat(form, e)
         else:
             messages.success(
                 request,
@@ -112,7 +112,7 @@ def jawab(request: HttpRequest, pk: int) -> HttpResponse:
                     mulai=d["mulai"],
                 )
             except ValidationError as e:
-                _terapkan_galat(form, e)
+                terapkan_galat(form, e)
             else:
                 messages.success(request, _("Jawaban tersimpan dan dikirim ke pegawai."))
                 return redirect(reverse("skp_laporan_atasan"))

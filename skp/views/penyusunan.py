@@ -27,6 +27,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from inti.formulir import terapkan_galat
 from inti.konfirmasi import Konfirmasi, tampilkan_konfirmasi
 from pegawai.models import Pegawai, Riwayat
 from pegawai.selectors.hierarki import rantai_penilai
@@ -79,15 +80,6 @@ def _pegawai(request: HttpRequest) -> Pegawai:
 
 def _qs_pegawai(request: HttpRequest, pegawai: Pegawai) -> str:
     return "" if pegawai.pk == request.user.pk else f"?pegawai={pegawai.pk}"
-
-
-def _terapkan_galat(form: forms.BaseForm, galat: ValidationError) -> None:
-    """Put a service's ValidationError on the form: on the field it names, else on top."""
-    if not hasattr(galat, "error_dict"):
-        form.add_error(None, galat.messages)
-        return
-    for kunci, daftar in galat.message_dict.items():
-        form.add_error(kunci if kunci in form.fields else None, daftar)
 
 
 def _skp_ringan(request: HttpRequest, pk: int) -> Skp:
@@ -253,7 +245,7 @@ def _proses(
         try:
             simpan()
         except ValidationError as e:
-            _terapkan_galat(aktif.form, e)
+            terapkan_galat(aktif.form, e)
         else:
             if _htmx(request):
                 return _tanggapi(request, skp.pk, bagian=bagian)
@@ -353,7 +345,7 @@ def buat(request: HttpRequest) -> HttpResponse:
                 if data.get("salin_dari"):
                     services.salin_skp(user, skp, data["salin_dari"])
         except ValidationError as e:
-            _terapkan_galat(form, e)
+            terapkan_galat(form, e)
         else:
             messages.success(
                 request,

@@ -291,8 +291,17 @@ class BuktiDukung(models.Model):
     """Evidence (an uploaded file, sniffed and hashed, or a link) of one activity or of one
     monthly realisation row: exactly one of the two owners is set."""
 
+    # No database constraint: the activity table is partitioned by month, and PostgreSQL
+    # allows a foreign key to it only through a key holding the date (docs/keputusan/0002).
+    # Django still cascades a delete, and the services add and delete under the activity's
+    # row lock (aktivitas.services.bukti._kunci, harian.hapus_aktivitas).
     aktivitas = models.ForeignKey(
-        Aktivitas, on_delete=models.CASCADE, related_name="bukti", null=True, blank=True
+        Aktivitas,
+        on_delete=models.CASCADE,
+        related_name="bukti",
+        null=True,
+        blank=True,
+        db_constraint=False,
     )
     realisasi = models.ForeignKey(
         "RealisasiBulanan", on_delete=models.CASCADE, related_name="bukti", null=True, blank=True

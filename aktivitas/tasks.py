@@ -25,3 +25,13 @@ def saat_penugasan_berubah(jabatan_id: int, mulai: dt.date, selesai: dt.date | N
     from pegawai.services.antrean import kirim_tugas
 
     kirim_tugas(perbarui_penilai, jabatan_id, mulai.isoformat())
+
+
+@shared_task(name="aktivitas.siapkan_partisi", ignore_result=True)
+def siapkan_partisi() -> list[str]:
+    """Daily: the activity table's partitions of this month and the next ones (idempotent;
+    a lock not granted within seconds fails the run, and the next day's run or the sweep's
+    catch-up makes them — three months are kept ahead)."""
+    from aktivitas.services.partisi import siapkan_partisi as siapkan
+
+    return [f"{b:%Y-%m}" for b in siapkan()]

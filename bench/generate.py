@@ -120,6 +120,7 @@ def _isi(hasil, n_pegawai, bulan, seed, hari_ini, sekarang, muat_cepat, cetak) -
     from aktivitas import rules as aturan
     from aktivitas.models import Aktivitas
     from aktivitas.selectors.pengaturan import pengaturan_kinerja
+    from inti import partisi
     from kalender.selectors import hari_libur
     from pegawai.models import Instansi, Jabatan, OperatorUnit, Pegawai, Penugasan, UnitKerja
     from skp.models import EkspektasiPerilaku, IndikatorKinerja, RencanaHasilKerja, Skp
@@ -208,6 +209,11 @@ def _isi(hasil, n_pegawai, bulan, seed, hari_ini, sekarang, muat_cepat, cetak) -
         f"  aktivitas: {len(hari)} hari kerja {awal:%d-%m-%Y}–{hari_ini:%d-%m-%Y}, "
         f"± {perkiraan:,} baris"
     )
+    # Each month of the window gets its partition before the rows come (issue 13): a row of
+    # a month with none would land in the default partition.  A no-op on SQLite.
+    dibuat = partisi.siapkan(Aktivitas._meta.db_table, "tanggal", awal, hari_ini)
+    if dibuat:
+        cetak(f"  partisi aktivitas dibuat: {', '.join(f'{b:%Y-%m}' for b in dibuat)}")
     baris = isi.baris_aktivitas(
         isi.peserta(org, rencana), hari, batas, waktu, rnd, tulis.id_awal(Aktivitas)
     )
@@ -338,7 +344,8 @@ def hapus_data_bench(instansi, cetak: Callable[[str], None] = print) -> None:
 
 
 def ukuran_tabel() -> list[dict]:
-    """Sizes of the big tables (PostgreSQL): total, heap, indexes, estimated rows."""
+    """Sizes of the big tables (PostgreSQL): total, heap, indexes, estimated rows, summed over
+    the partitions of a partitioned table (and how many it has)."""
     from django.db import connection
 
     if connection.vendor != "postgresql":
@@ -363,9 +370,13 @@ def ukuran_tabel() -> list[dict]:
     with connection.cursor() as cur:
         cur.execute(
             """
-            SELECT relname, pg_total_relation_size(oid), pg_relation_size(oid),
-                   pg_indexes_size(oid), reltuples::bigint
-            FROM pg_class WHERE relname = ANY(%s) ORDER BY pg_total_relation_size(oid) DESC
+            SELECT c.relname, sum(pg_total_relation_size(t.relid))::bigint,
+                   sum(pg_relation_size(t.relid))::bigint, sum(pg_indexes_size(t.relid))::bigint,
+                   sum(greatest(k.reltuples, 0))::bigint, count(*)
+            FROM pg_class c CROSS JOIN LATERAL pg_partition_tree(c.oid) t
+            JOIN pg_class k ON k.oid = t.relid
+            WHERE c.relname = ANY(%s) AND t.isleaf
+            GROUP BY c.relname ORDER BY 2 DESC
             """,
             [nama],
         )
@@ -376,6 +387,7 @@ def ukuran_tabel() -> list[dict]:
                 "data_mb": round(r[2] / 2**20, 1),
                 "indeks_mb": round(r[3] / 2**20, 1),
                 "baris_perkiraan": r[4],
+                "partisi": r[5] if r[5] > 1 else 0,
             }
             for r in cur.fetchall()
         ]

@@ -25,6 +25,10 @@ POLA_INDEKS = re.compile(
     r"(?:using|on) (\S+)"
 )
 POLA_SEQ = re.compile(r"Seq Scan on (\S+)")
+# The activity table is partitioned by month (issue 13): the partitions a plan reads, and the
+# ones pruned at run time ("Subplans Removed").
+POLA_PARTISI = re.compile(r" on (aktivitas_aktivitas_(?:p\d{4}_\d{2}|default))\b")
+POLA_DIPANGKAS = re.compile(r"Subplans Removed: (\d+)")
 MAKS_BARIS_RENCANA = 30
 
 
@@ -38,6 +42,7 @@ class Rencana:
     indeks: list[str]
     seq: list[str]
     teks: list[str] = field(default_factory=list)
+    partisi: list[str] = field(default_factory=list)  # partitions the plan reads
     # The same query with random_page_cost = 1.1 (SSD), when it took more than a few ms.
     ms_ssd: float | None = None
     indeks_ssd: list[str] = field(default_factory=list)
@@ -63,6 +68,34 @@ def _indeks_kolom() -> dict[str, str]:
         return {n: re.search(r"\((.*)\)", d).group(1) for n, d in cur.fetchall()}
 
 
+def _induk_indeks() -> dict[str, str]:
+    """A partition's index → the table's index it belongs to (one name for every month)."""
+    from django.db import connection
+
+    with connection.cursor() as cur:
+        cur.execute(
+            """
+            SELECT anak.relname, induk.relname FROM pg_inherits i
+            JOIN pg_class anak ON anak.oid = i.inhrelid
+            JOIN pg_class induk ON induk.oid = i.inhparent
+            JOIN pg_index x ON x.indexrelid = i.inhparent
+            WHERE x.indrelid = to_regclass('aktivitas_aktivitas')
+            """
+        )
+        return dict(cur.fetchall())
+
+
+def _jumlah_partisi() -> int:
+    from django.db import connection
+
+    with connection.cursor() as cur:
+        cur.execute(
+            "SELECT count(*) FROM pg_inherits WHERE inhparent = to_regclass(%s)",
+            ["aktivitas_aktivitas"],
+        )
+        return int(cur.fetchone()[0])
+
+
 def _explain(cur, sql: str) -> tuple[float, list[str], list[str], list[str]]:
     cur.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")
     teks = [r[0] for r in cur.fetchall()]
@@ -77,10 +110,18 @@ def _explain(cur, sql: str) -> tuple[float, list[str], list[str], list[str]]:
     gabung = "\n".join(teks)
     return (
         eksekusi,
-        sorted({m.group(2) for m in POLA_INDEKS.finditer(gabung)}),
+        sorted({_INDUK.get(m.group(2), m.group(2)) for m in POLA_INDEKS.finditer(gabung)}),
         sorted({m.group(1) for m in POLA_SEQ.finditer(gabung)}),
         teks,
     )
+
+
+def _partisi_dibaca(teks: list[str]) -> list[str]:
+    gabung = "\n".join(teks)
+    return sorted({m.group(1) for m in POLA_PARTISI.finditer(gabung)})
+
+
+_INDUK: dict[str, str] = {}
 
 
 def _waktu(cur, sql: str) -> float:
@@ -104,6 +145,7 @@ def jelaskan(halaman: str, tangkapan, ms_halaman: float) -> list[Rencana]:
         with connection.cursor() as cur:
             eksekusi, indeks, seq, teks = _explain(cur, sql)
             r = Rencana(halaman, sql, ms_halaman, eksekusi, _waktu(cur, sql), indeks, seq, teks)
+            r.partisi = _partisi_dibaca(teks)
             if r.ms_kueri > 5:
                 cur.execute("SET LOCAL random_page_cost = 1.1")
                 r.ms_ssd = _waktu(cur, sql)
@@ -133,6 +175,7 @@ def main() -> int:
     if connection.vendor != "postgresql":
         print("bench.kueri: perlu PostgreSQL (DATABASE_URL).", file=sys.stderr)
         return 2
+    _INDUK.update(_induk_indeks())
     antre = list(
         Aktivitas.objects.filter(
             pegawai__instansi__kode=KODE_INSTANSI, status="menunggu", penilai__isnull=False
@@ -184,6 +227,7 @@ def main() -> int:
             None,
         ),
         ("halaman bulan", skp.pegawai_id, "GET", f"/aktivitas/bulan/?bulan={kemarin:%Y-%m}", None),
+        ("beranda", skp.pegawai_id, "GET", "/", None),
         (
             "entri (POST biasa, di-rollback)",
             skp.pegawai_id,
@@ -219,17 +263,24 @@ def main() -> int:
                 f"{judul} — {len(tangkap)} kueri, {ms:.0f} ms", tangkap.captured_queries, ms
             )
             transaction.set_rollback(True)
-    _tulis(rencana, _indeks_kolom())
+    _tulis(rencana, _indeks_kolom(), _jumlah_partisi())
     return 0
 
 
-def _tulis(rencana: list[Rencana], kolom: dict[str, str]) -> None:
+def _tulis(rencana: list[Rencana], kolom: dict[str, str], n_partisi: int = 0) -> None:
     baris = [
         f"# Rencana kueri pada aktivitas_aktivitas — {dt.datetime.now():%Y-%m-%d %H:%M}",
         "",
-        "| halaman | kueri ms | EXPLAIN ANALYZE ms | indeks (kolom) | seq scan "
+        (
+            f"Tabel dipartisi per bulan: {n_partisi} partisi (termasuk default); kolom "
+            "'partisi dibaca' menyebut yang benar-benar dibaca rencana (sisanya dipangkas)."
+            if n_partisi
+            else "Tabel tanpa partisi."
+        ),
+        "",
+        "| halaman | kueri ms | EXPLAIN ANALYZE ms | indeks (kolom) | partisi dibaca | seq scan "
         "| kueri ms dengan random_page_cost 1.1 |",
-        "|---|---:|---:|---|---|---|",
+        "|---|---:|---:|---|---|---|---|",
     ]
     for r in rencana:
         indeks = ", ".join(f"{n} ({kolom.get(n, '?')})" for n in r.indeks) or "—"
@@ -238,8 +289,14 @@ def _tulis(rencana: list[Rencana], kolom: dict[str, str]) -> None:
             if r.ms_ssd is None
             else (f"{r.ms_ssd:.2f} ({', '.join(r.indeks_ssd) or 'tanpa indeks'})")
         )
+        dibaca = (
+            f"{len(r.partisi)}: "
+            + ", ".join(p.removeprefix("aktivitas_aktivitas_") for p in r.partisi)
+            if r.partisi
+            else "—"
+        )
         baris.append(
-            f"| {r.halaman} | {r.ms_kueri:.2f} | {r.ms_eksekusi:.2f} | {indeks} | "
+            f"| {r.halaman} | {r.ms_kueri:.2f} | {r.ms_eksekusi:.2f} | {indeks} | {dibaca} | "
             f"{', '.join(r.seq) or '—'} | {ssd} |"
         )
     baris.append("")
@@ -259,7 +316,7 @@ def _tulis(rencana: list[Rencana], kolom: dict[str, str]) -> None:
     HASIL_DIR.mkdir(exist_ok=True)
     berkas = HASIL_DIR / f"{dt.datetime.now():%Y%m%d-%H%M}-kueri.md"
     berkas.write_text("\n".join(baris) + "\n")
-    print("\n".join(baris[: 4 + len(rencana)]))
+    print("\n".join(baris[: 6 + len(rencana)]))
     print(f"\nTersimpan: {berkas}")
 
 

@@ -154,7 +154,9 @@ class Penulis:
             cur.execute("SET LOCAL maintenance_work_mem = '512MB'")
             for nama, definisi in indeks:
                 t = time.perf_counter()
-                cur.execute(definisi)
+                # A partitioned table's index reads "ON ONLY <table>" (the parent alone, left
+                # invalid): built on the table it reaches every partition (issue 13).
+                cur.execute(definisi.replace(" ON ONLY ", " ON ", 1))
                 self.cetak(f"  indeks {nama}: {time.perf_counter() - t:.1f} detik")
             # Unique first: it is what re-adding the foreign keys will not need.
             for nama, _jenis, definisi in sorted(batasan, key=lambda b: b[1] != "u"):

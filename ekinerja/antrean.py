@@ -30,9 +30,11 @@ RUTE: dict[str, str] = {
     "pemantauan.bangun_ringkasan": RINGKASAN,
     "sinkron.ambil_siasn": IMPOR,
     # The default queue: the outbox sweep and beat's tick, login housekeeping, the password
-    # reset link (someone is waiting for it), the rating-chain refresh after a move.
+    # reset link (someone is waiting for it), the rating-chain refresh after a move, the activity
+    # table's partitions made ahead.
     "ekinerja.sapu": BAWAAN,
     "ekinerja.bersihkan_percobaan_masuk": BAWAAN,
     "pegawai.kirim_tautan_reset_sandi": BAWAAN,
     "aktivitas.tasks.perbarui_penilai": BAWAAN,
+    "aktivitas.siapkan_partisi": BAWAAN,
 }

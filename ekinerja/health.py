@@ -7,7 +7,8 @@
   (the cache reads as a miss, queued work waits in the outbox), so a load balancer must not
   take every web node away because the broker or the worker is down.  The body also tells
   the broker's state with its queue lengths, the workers that answer a ping and beat's last
-  tick — the same report as the admin status page (:mod:`ekinerja.status`).
+  tick, and whether the activity table's partitions are ready with an empty default
+  partition (issue 13) — the same report as the admin status page (:mod:`ekinerja.status`).
 """
 
 from __future__ import annotations
@@ -130,6 +131,29 @@ def _cek_beat() -> dict:
     }
 
 
+def _cek_partisi() -> dict:
+    """The activity table's monthly partitions (issue 13): the default partition holds no
+    row and three months are ready ahead; ``ok`` is true on a plain table (SQLite)."""
+    from aktivitas.services.partisi import keadaan_partisi
+
+    try:
+        k = keadaan_partisi()
+    except Exception as exc:  # noqa: BLE001 - the database check reports the cause
+        return {"ok": False, "error": type(exc).__name__}
+    if not k.berpartisi:
+        return {"ok": True, "berpartisi": False}
+    return {
+        "ok": k.ok,
+        "berpartisi": True,
+        "tabel": k.tabel,
+        "jumlah": len(k.bulan),
+        "bulan_pertama": f"{k.bulan[0]:%Y-%m}" if k.bulan else None,
+        "bulan_terakhir": f"{k.bulan[-1]:%Y-%m}" if k.bulan else None,
+        "bulan_di_muka": k.bulan_di_muka,
+        "baris_default": k.baris_default,
+    }
+
+
 def laporan(batas_ping: float = 0.5) -> dict:
     """Everything /readyz and the status page tell; ``status`` follows the database only."""
     database = _cek_database()
@@ -139,6 +163,7 @@ def laporan(batas_ping: float = 0.5) -> dict:
         "broker": broker,
         "worker": _cek_worker(broker["ok"], batas_ping),
         "beat": _cek_beat() if database["ok"] else {"ok": False, "error": "database"},
+        "partisi": _cek_partisi() if database["ok"] else {"ok": False, "error": "database"},
         "waktu": timezone.now().isoformat(),
     }
     return {"status": "ok" if database["ok"] else "gagal", **hasil}

@@ -25,6 +25,13 @@ CELERY_BEAT_SCHEDULE: dict = {
         "task": "ekinerja.bersihkan_percobaan_masuk",
         "schedule": crontab(minute=45),
     },
+    # --- aktivitas ---
+    "aktivitas-siapkan-partisi": {
+        # the activity table's monthly partitions, three months ahead (PostgreSQL; a no-op on
+        # SQLite); at night, when no page waits on its short lock
+        "task": "aktivitas.siapkan_partisi",
+        "schedule": crontab(hour=0, minute=20),
+    },
     # --- notifikasi ---
     "notifikasi-proses-riwayat": {
         "task": "notifikasi.proses_riwayat",

@@ -26,6 +26,7 @@ from bench.generate import (
     periksa_ukuran,
 )
 from bench.organisasi import bangun
+from inti import partisi
 from pegawai.models import Instansi, Jabatan, Pegawai, Penugasan, UnitKerja
 from pegawai.rules import validasi_nip
 from pegawai.selectors.hierarki import rantai_penilai
@@ -254,6 +255,16 @@ def test_muat_cepat_memasang_kembali_semua_indeks_dan_batasan(db):
     assert len(sebelum) > 8
     buat(muat_cepat=True)
     assert _indeks_dan_batasan() == sebelum
+    with connection.cursor() as cur:
+        # Rebuilt on the partitioned table, each index reaches every partition (an index
+        # made "ON ONLY" the parent stays invalid and serves no query), and no row of the
+        # generated months fell into the default partition (issue 13).
+        cur.execute(
+            "SELECT count(*) FROM pg_index WHERE indrelid = %s::regclass AND NOT indisvalid",
+            ["aktivitas_aktivitas"],
+        )
+        assert cur.fetchone()[0] == 0
+    assert partisi.hitung_default("aktivitas_aktivitas") == 0
     instansi = Instansi.objects.get(kode=KODE_INSTANSI)
     assert hitung(instansi)["aktivitas"] > 1000
     # The sequence moved past the explicit ids: a new row gets a fresh id.

@@ -135,10 +135,15 @@ class KebiasaanIsian:
         return self.satuan[0] if self.satuan else ""
 
 
-def kebiasaan_isian(pegawai: Pegawai, batas: int = 40, maks_satuan: int = 10) -> KebiasaanIsian:
-    """The units of output used lately (newest first, distinct) and the last RHK used."""
+def kebiasaan_isian(
+    pegawai: Pegawai, tanggal: dt.date, batas: int = 40, maks_satuan: int = 10
+) -> KebiasaanIsian:
+    """The units of output used lately (newest first, distinct) and the last RHK used, up to
+    ``tanggal`` (the day being filled) from the first day of the month before it: two monthly
+    partitions at most (issue 13), where "ever" would read every month of the table."""
+    dari = (tanggal.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
     baris = (
-        Aktivitas.objects.filter(pegawai=pegawai)
+        Aktivitas.objects.filter(pegawai=pegawai, tanggal__range=(dari, tanggal))
         .order_by("-tanggal", "-jam_mulai", "-id")
         .values_list("satuan_output", "rhk_id")[:batas]
     )

@@ -169,7 +169,7 @@ def _form_kosong(
 ) -> AktivitasForm:
     """A fresh entry form: a new key, the start where the day's last activity ended
     (``jam_mulai``), the RHK and unit of output used last."""
-    kebiasaan = selectors.kebiasaan_isian(pegawai)
+    kebiasaan = selectors.kebiasaan_isian(pegawai, tanggal)
     initial = {
         "tanggal": tanggal,
         "jam_mulai": jam_mulai,
@@ -238,7 +238,7 @@ def _konteks_catat(
         mulai = selectors.jam_mulai_berikut(s for _m, s, _luar in jam)
         form = _form_kosong(pegawai, tanggal, mulai, pilihan=pilihan)
     elif not hasattr(form, "satuan_terakhir"):
-        form.satuan_terakhir = selectors.kebiasaan_isian(pegawai).satuan
+        form.satuan_terakhir = selectors.kebiasaan_isian(pegawai, tanggal).satuan
     menit = sum((s.hour * 60 + s.minute) - (m.hour * 60 + m.minute) for m, s, _luar in jam)
     atur = getattr(form, "pengaturan", None) or pengaturan_kinerja(pegawai.instansi_id)
     n = atur.batas_hari_kerja_terlambat
@@ -418,7 +418,7 @@ def ubah(request: HttpRequest, pk: int) -> HttpResponse:
         form, _rhk = _form_aktivitas(
             pegawai, aktivitas.tanggal, initial=awal_dari_aktivitas(aktivitas), baru=False
         )
-    form.satuan_terakhir = selectors.kebiasaan_isian(pegawai).satuan
+    form.satuan_terakhir = selectors.kebiasaan_isian(pegawai, aktivitas.tanggal).satuan
     aktivitas = selectors.get_aktivitas(request.user, aktivitas.pk)  # with its evidence
     konteks = {
         **konteks_bukti(request.user, aktivitas, kembali=request.get_full_path()),

@@ -31,7 +31,11 @@ def saat_penugasan_berubah(jabatan_id: int, mulai: dt.date, selesai: dt.date | N
 def siapkan_partisi() -> list[str]:
     """Daily: the activity table's partitions of this month and the next ones (idempotent;
     a lock not granted within seconds fails the run, and the next day's run or the sweep's
-    catch-up makes them — three months are kept ahead)."""
+    catch-up makes them — three months are kept ahead), then the partitioned table's own
+    statistics, which autovacuum never gathers."""
+    from aktivitas.services.partisi import analisis_partisi
     from aktivitas.services.partisi import siapkan_partisi as siapkan
 
-    return [f"{b:%Y-%m}" for b in siapkan()]
+    dibuat = [f"{b:%Y-%m}" for b in siapkan()]
+    analisis_partisi()
+    return dibuat

@@ -194,6 +194,17 @@ def siapkan(
     return perlu
 
 
+def analisis(tabel: str, using: str = "default") -> bool:
+    """``ANALYZE`` the partitioned table: autovacuum analyzes each partition but never the
+    parent, whose statistics plan every query that is not pruned to one month (the review
+    queue).  PostgreSQL 15 refreshes the partitions' own statistics in the same pass."""
+    if not berpartisi(tabel, using):
+        return False
+    with connections[using].cursor() as cur:
+        cur.execute(f"ANALYZE {connections[using].ops.quote_name(tabel)}")
+    return True
+
+
 # --- turning a plain table into a partitioned one (and back), for a migration ------------------
 
 

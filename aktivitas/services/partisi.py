@@ -36,3 +36,8 @@ def siapkan_partisi(hari_ini: dt.date | None = None, using: str = "default") -> 
 
 def keadaan_partisi(hari_ini: dt.date | None = None, using: str = "default") -> partisi.Keadaan:
     return partisi.keadaan(TABEL, hari_ini or timezone.localdate(), using)
+
+
+def analisis_partisi(using: str = "default") -> bool:
+    """The statistics of the table as a whole (see :func:`inti.partisi.analisis`)."""
+    return partisi.analisis(TABEL, using)

@@ -150,10 +150,11 @@ def test_baris_bulan_tanpa_partisi_tertampung_default_lalu_dipindah(client, org)
 
 
 @pg
-def test_tugas_beat_menyiapkan_bulan_baru_di_muka(db, monkeypatch):
+def test_tugas_beat_menyiapkan_bulan_baru_di_muka(org, monkeypatch):
     from aktivitas import tasks
 
     hari_ini = timezone.localdate()
+    _buat(org.staf, hari_ini)
     nanti = partisi.tambah_bulan(hari_ini, 5)  # five months on: two more months needed
     monkeypatch.setattr(timezone, "localdate", lambda *a, **k: nanti)
     dibuat = tasks.siapkan_partisi()
@@ -162,6 +163,13 @@ def test_tugas_beat_menyiapkan_bulan_baru_di_muka(db, monkeypatch):
         assert partisi.tambah_bulan(nanti, n) in ada
     assert f"{partisi.tambah_bulan(nanti, partisi.BULAN_DI_MUKA):%Y-%m}" in dibuat
     assert partisi.keadaan(TABEL, nanti).bulan_di_muka >= partisi.BULAN_DI_MUKA
+    # ...and the statistics of the table as a whole, which autovacuum never gathers.
+    with connection.cursor() as cur:
+        cur.execute(
+            "SELECT count(*) FROM pg_statistic WHERE starelid = %s::regclass AND stainherit",
+            [TABEL],
+        )
+        assert cur.fetchone()[0] > 0
 
 
 @pg

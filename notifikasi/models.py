@@ -49,8 +49,13 @@ JENIS_WAJIB = frozenset(
 
 
 class Notifikasi(models.Model):
+    # No index of its own: (penerima, dibaca_pada) and the unique (penerima, jenis, kunci) lead
+    # with it (docs/keputusan/0006).
     penerima = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifikasi"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifikasi",
+        db_index=False,
     )
     jenis = models.CharField(_("jenis"), max_length=30, choices=Jenis.choices)
     kunci = models.CharField(_("kunci periode"), max_length=60)

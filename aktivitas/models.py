@@ -164,6 +164,10 @@ class Kuasa(models.Model):
 class Aktivitas(models.Model):
     """One daily activity (progress harian) of a pegawai, with the time it was entered."""
 
+    # Partitioned by month on PostgreSQL, key (id, tanggal) (docs/keputusan/0002): aggregate
+    # queries group by every selected column, not by id alone (inti/postgresql/base.py).
+    TABEL_BERPARTISI = True
+
     class Status(models.TextChoices):
         MENUNGGU = "menunggu", _("Menunggu persetujuan")
         DISETUJUI = "disetujui", _("Disetujui")

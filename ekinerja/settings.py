@@ -154,6 +154,10 @@ if DATABASE_URL:
         for _db in DATABASES.values():
             _db["DISABLE_SERVER_SIDE_CURSORS"] = True
             _db["OPTIONS"]["prepare_threshold"] = None
+    # Django's PostgreSQL backend, aware of partitioned tables' keys (inti/postgresql/base.py).
+    for _db in DATABASES.values():
+        if _db.get("ENGINE") == "django.db.backends.postgresql":
+            _db["ENGINE"] = "inti.postgresql"
 else:
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     DATABASES = {

@@ -255,3 +255,25 @@ def test_halaman_hari_dan_bulan_hanya_membaca_bulannya(client, org, rhk_staf):
         assert dibaca, url  # the page does read the table
         for partisi_kueri in dibaca:
             assert partisi_kueri and partisi_kueri <= boleh, (url, partisi_kueri)
+
+
+@pg
+def test_agregat_per_aktivitas_dikelompokkan_dengan_semua_kolom(org):
+    """Django groups by the selected model's key; the partitioned table's key is (id, tanggal),
+    so PostgreSQL would refuse ``GROUP BY id`` — the project's backend groups by every selected
+    column instead (inti/postgresql/base.py)."""
+    from django.db.models import Count
+
+    assert connection.settings_dict["ENGINE"] == "inti.postgresql"
+    hari_ini = timezone.localdate()
+    a, b = _buat(org.staf, hari_ini), _buat(org.staf, hari_ini)
+    BuktiDukung.objects.create(aktivitas=a, tautan="https://contoh.go.id/1", diunggah_oleh=org.staf)
+    tanpa_bukti = (
+        Aktivitas.objects.filter(pegawai=org.staf)
+        .annotate(n=Count("bukti"))
+        .filter(n=0)
+        .order_by("pegawai_id", "-tanggal")
+        .values_list("pegawai_id", "pk")
+    )
+    assert list(tanpa_bukti) == [(org.staf.pk, b.pk)]
+    assert {x.pk: x.n for x in Aktivitas.objects.annotate(n=Count("bukti"))} == {a.pk: 1, b.pk: 0}

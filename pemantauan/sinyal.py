@@ -1,10 +1,13 @@
-"""Bump the dashboards' cached period and windows when a period or an appraisal window
-changes (``pemantauan.selectors.dasbor.periode_dan_jendela``)."""
+"""Bump the dashboards' cached reads: the period and windows when a period or an appraisal
+window changes (``pemantauan.selectors.dasbor.periode_dan_jendela``), the per-pegawai counts
+when an SKP, a penilaian or a keberatan is saved (``dasbor.angka_orang``; the organisation's
+own version covers pegawai and units)."""
 
 from inti.cache_versi import ikuti
-from penilaian.models import PeriodePenilaian
-from skp.models import Periode
+from penilaian.models import Keberatan, Penilaian, PeriodePenilaian
+from skp.models import Periode, Skp
 
-from .selectors.dasbor import VERSI_PERIODE
+from .selectors.dasbor import VERSI_ORANG, VERSI_PERIODE
 
 ikuti(VERSI_PERIODE, Periode, PeriodePenilaian, uid="periode")
+ikuti(VERSI_ORANG, Skp, Penilaian, Keberatan, uid="dasbor-orang")

@@ -5,9 +5,11 @@ instansi), an operator the units he was given and their sub-units, an atasan his
 subordinates of today (``peran.bawahan_ids``), nobody else (403).  A unit outside the
 user's scope is 404, also for an operator asking for another unit of his own instansi.
 
-Every number comes from ``RingkasanPegawaiBulan`` (activities, workdays, realisation) or
-from the per-pegawai tables of SKP, penilaian and keberatan, grouped by unit in the
-database: a page costs the same number of queries for 20 or 8,000 pegawai.
+Every number comes from the rollups ``RingkasanUnit`` / ``RingkasanPegawaiBulan`` (activities,
+workdays, realisation) or from the per-pegawai tables of SKP, penilaian and keberatan, grouped
+by unit in the database and cached per scope until one of them changes (:func:`angka_orang`):
+a page costs the same number of queries for 20 or 40,000 pegawai, and a repeated visit does
+not count the pegawai again.
 """
 
 from __future__ import annotations
@@ -18,12 +20,12 @@ from dataclasses import dataclass, field
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Q, QuerySet, Sum, Value
 from django.http import Http404
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from aktivitas.rules import PorsiDiLuarSkp, porsi_di_luar_skp
 from aktivitas.selectors.kuasa import SumberIsian
-from inti.cache_versi import ambil
+from inti.cache_versi import ambil, versi
 from pegawai.models import Pegawai, UnitKerja
 from pegawai.permissions import peran
 from pemantauan.models import RingkasanPegawaiBulan, RingkasanUnit
@@ -501,19 +503,45 @@ _KOLOM_UNIT = {
 }
 
 
-def dasbor(c: Cakupan, s: Saringan, unit: UnitKerja | None) -> Dasbor:
-    periode, jendela = periode_dan_jendela(c, s.tahun)
-    baris = _baris_unit(c, unit)
-    per_path: dict[str, Angka] = {}
+# What the dashboard counts per pegawai row (not per activity): the pegawai monitored, their
+# SKP ditetapkan, the appraisals due and done per window, the objections pending and the
+# predikat spread.  These grow with the number of pegawai (40,000 in a province), change
+# seldom at month end (activities do not touch them), and are the same for every visit of a
+# scope: computed once per scope and cached under the versions that change them — the
+# organisation, the periods and windows, and VERSI_ORANG (an SKP, a penilaian or a keberatan
+# saved: pemantauan.sinyal) — and for UMUR_ORANG at most, the age of the activity rollups
+# (pemantauan.perbarui_ringkasan every 5 minutes), which also bounds a bulk update that
+# sends no signal.
+VERSI_ORANG = "dasbor-orang"
+UMUR_ORANG = 5 * 60
 
-    def ke(path: str) -> Angka:
-        return per_path.setdefault(path, Angka())
+
+@dataclass
+class AngkaOrang:
+    # unit path -> (pegawai, skp ditetapkan, penilaian wajib, penilaian selesai, keberatan);
+    # the appraisals are those of the selected window
+    per_path: dict[str | None, tuple[int, int, int, int, int]]
+    jendela: dict[int, tuple[int, int]]  # window pk -> (wajib, selesai)
+    distribusi: list[dict]
+
+
+def _hitung_orang(
+    c: Cakupan,
+    unit: UnitKerja | None,
+    periode: Periode | None,
+    jendela: list[PeriodePenilaian],
+    dipilih: PeriodePenilaian | None,
+) -> AngkaOrang:
+    per_path: dict[str | None, list[int]] = {}
+
+    def ke(path: str | None) -> list[int]:
+        return per_path.setdefault(path, [0, 0, 0, 0, 0])
 
     # pegawai monitored (the denominator of the SKP and appraisal rates)
     for path, n in (
         pegawai_dipantau(c, unit).values_list("unit_kerja__path").annotate(n=Count("pk")).order_by()
     ):
-        ke(path).pegawai = n
+        ke(path)[0] = n
     if periode is not None:
         for path, n in (
             Skp.objects.filter(q_pegawai(c, unit, "pegawai__"), periode=periode)
@@ -522,13 +550,8 @@ def dasbor(c: Cakupan, s: Saringan, unit: UnitKerja | None) -> Dasbor:
             .annotate(n=Count("pegawai", distinct=True))
             .order_by()
         ):
-            ke(path).skp_ditetapkan = n
-    if c.per_unit:
-        per_bulan = _dari_ringkasan_unit(c, s, unit, ke)
-    else:
-        per_bulan = _dari_ringkasan_pegawai(c, s, unit, ke)
-    # appraisals: every window of the period (the totals), the selected one per unit
-    dipilih = _jendela_dipilih(jendela, s)
+            ke(path)[1] = n
+    # appraisals: every window of the period (the totals), the selected one per unit.
     # One query for every window: the windows' GROUP BYs glued with UNION ALL.
     per_jendela = [
         skp_wajib_dinilai(pp)
@@ -546,16 +569,13 @@ def dasbor(c: Cakupan, s: Saringan, unit: UnitKerja | None) -> Dasbor:
         .order_by()
         for pp in jendela
     ]
-    hasil_jendela = {pp.pk: PenilaianJendela(pp) for pp in jendela}
+    total_jendela = {pp.pk: [0, 0] for pp in jendela}
     if per_jendela:
         for path, wajib, selesai, pp_id in per_jendela[0].union(*per_jendela[1:], all=True):
-            pj = hasil_jendela[pp_id]
-            pj.wajib += wajib
-            pj.selesai += selesai
+            total_jendela[pp_id][0] += wajib
+            total_jendela[pp_id][1] += selesai
             if dipilih is not None and pp_id == dipilih.pk:
-                ke(path).penilaian_wajib = wajib
-                ke(path).penilaian_selesai = selesai
-    hasil_jendela = list(hasil_jendela.values())
+                ke(path)[2:4] = [wajib, selesai]
     if periode is not None:
         for path, n in (
             Keberatan.objects.filter(
@@ -568,7 +588,69 @@ def dasbor(c: Cakupan, s: Saringan, unit: UnitKerja | None) -> Dasbor:
             .annotate(n=Count("pk"))
             .order_by()
         ):
-            ke(path).keberatan = n
+            ke(path)[4] = n
+    return AngkaOrang(
+        {path: tuple(v) for path, v in per_path.items()},
+        {pk: tuple(v) for pk, v in total_jendela.items()},
+        distribusi_predikat(c, jendela, unit),
+    )
+
+
+def angka_orang(
+    c: Cakupan,
+    unit: UnitKerja | None,
+    periode: Periode | None,
+    jendela: list[PeriodePenilaian],
+    dipilih: PeriodePenilaian | None,
+) -> AngkaOrang:
+    """:func:`_hitung_orang`, cached per scope for a unit scope (an admin's instansi, an
+    operator's units); an atasan's few subordinates are counted on each visit."""
+    if not c.per_unit:
+        return _hitung_orang(c, unit, periode, jendela, dipilih)
+    kunci = ":".join(
+        [
+            versi("organisasi"),
+            versi(VERSI_PERIODE),
+            c.jenis,
+            str(c.instansi_id),
+            ",".join(str(u.pk) for u in c.akar),
+            str(unit.pk if unit is not None else "-"),
+            str(periode.pk if periode is not None else "-"),
+            str(dipilih.pk if dipilih is not None else "-"),
+            get_language() or "",  # the predikat labels are translated
+        ]
+    )
+    return ambil(
+        VERSI_ORANG,
+        kunci,
+        lambda: _hitung_orang(c, unit, periode, jendela, dipilih),
+        umur=UMUR_ORANG,
+    )
+
+
+def dasbor(c: Cakupan, s: Saringan, unit: UnitKerja | None) -> Dasbor:
+    periode, jendela = periode_dan_jendela(c, s.tahun)
+    baris = _baris_unit(c, unit)
+    per_path: dict[str, Angka] = {}
+
+    def ke(path: str) -> Angka:
+        return per_path.setdefault(path, Angka())
+
+    dipilih = _jendela_dipilih(jendela, s)
+    orang = angka_orang(c, unit, periode, jendela, dipilih)
+    for path, (pegawai, skp, wajib, selesai, keberatan) in orang.per_path.items():
+        a = ke(path)
+        a.pegawai, a.skp_ditetapkan, a.keberatan = pegawai, skp, keberatan
+        a.penilaian_wajib, a.penilaian_selesai = wajib, selesai
+    if c.per_unit:
+        per_bulan = _dari_ringkasan_unit(c, s, unit, ke)
+    else:
+        per_bulan = _dari_ringkasan_pegawai(c, s, unit, ke)
+    hasil_jendela = []
+    for pp in jendela:
+        pj = PenilaianJendela(pp)
+        pj.wajib, pj.selesai = orang.jendela.get(pp.pk, (0, 0))
+        hasil_jendela.append(pj)
 
     total = Angka()
     baris_per_path: dict[str, BarisUnit] = {}
@@ -603,7 +685,7 @@ def dasbor(c: Cakupan, s: Saringan, unit: UnitKerja | None) -> Dasbor:
         total,
         hasil_jendela,
         tren(per_bulan),
-        distribusi_predikat(c, jendela, unit),
+        orang.distribusi,
         predikat_organisasi(unit, s.tahun),
         unit_tanpa_predikat_organisasi(c, unit, jendela, skp_services.hari_ini()),
     )

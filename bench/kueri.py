@@ -3,9 +3,11 @@
 Renders the pages in-process (Django test client, bench settings, the bench database),
 captures the SQL they send, and runs ``EXPLAIN (ANALYZE, BUFFERS)`` on every SELECT that reads
 ``aktivitas_aktivitas``: the review queue (busiest and median atasan), the day, week and month
-pages, and the entry POST (inside a transaction that is rolled back).  Says which index each
-plan uses — the ones the issue asks about are ``(pegawai, tanggal)`` and
-``(penilai, status, pegawai, tanggal)`` — and writes ``bench/hasil/<tanggal>-kueri.md``.
+pages, home (which reads it no more: its counts come from the summary tables), and the entry
+POST (inside a transaction that is rolled back).  Says which index each plan uses — the unique
+``(pegawai, tanggal, kunci)`` for a pegawai's days and ``(penilai, status, pegawai, tanggal)``
+for the queue — and which monthly partitions it reads (issue 13), and writes
+``bench/hasil/<tanggal>-kueri.md``.
 """
 
 from __future__ import annotations
@@ -25,10 +27,9 @@ POLA_INDEKS = re.compile(
     r"(?:using|on) (\S+)"
 )
 POLA_SEQ = re.compile(r"Seq Scan on (\S+)")
-# The activity table is partitioned by month (issue 13): the partitions a plan reads, and the
-# ones pruned at run time ("Subplans Removed").
+# The activity table is partitioned by month (issue 13): the partitions a plan reads (the
+# captured SQL carries its values, so pruning happens at planning and the rest are absent).
 POLA_PARTISI = re.compile(r" on (aktivitas_aktivitas_(?:p\d{4}_\d{2}|default))\b")
-POLA_DIPANGKAS = re.compile(r"Subplans Removed: (\d+)")
 MAKS_BARIS_RENCANA = 30
 
 

@@ -3,7 +3,7 @@
 PostgreSQL only: the table is copied into ``PARTITION BY RANGE (tanggal)`` with one partition
 per month from its oldest row to three months ahead and a default partition, its indexes and
 constraints carried over by name, and the names swapped, all in this migration's transaction
-(the table is locked meanwhile: 5.5 M rows take about a minute, docs/operasi.md).  The
+(the table is locked meanwhile: 5.5 M rows took 30 seconds on the bench, docs/operasi.md).  The
 primary key becomes ``(id, tanggal)``; Django still sees ``id`` as the key (one sequence).
 SQLite keeps a plain table.  The partitions after these are made by ``migrate`` (the
 post_migrate hook of the aktivitas app) and by the daily beat task ``aktivitas.siapkan_partisi``.

@@ -97,7 +97,7 @@ def _jumlah_partisi() -> int:
         return int(cur.fetchone()[0])
 
 
-def _explain(cur, sql: str) -> tuple[float, list[str], list[str], list[str]]:
+def _explain(cur, sql: str, induk: dict[str, str]) -> tuple[float, list[str], list[str], list[str]]:
     cur.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")
     teks = [r[0] for r in cur.fetchall()]
     eksekusi = next(
@@ -111,7 +111,7 @@ def _explain(cur, sql: str) -> tuple[float, list[str], list[str], list[str]]:
     gabung = "\n".join(teks)
     return (
         eksekusi,
-        sorted({_INDUK.get(m.group(2), m.group(2)) for m in POLA_INDEKS.finditer(gabung)}),
+        sorted({induk.get(m.group(2), m.group(2)) for m in POLA_INDEKS.finditer(gabung)}),
         sorted({m.group(1) for m in POLA_SEQ.finditer(gabung)}),
         teks,
     )
@@ -120,9 +120,6 @@ def _explain(cur, sql: str) -> tuple[float, list[str], list[str], list[str]]:
 def _partisi_dibaca(teks: list[str]) -> list[str]:
     gabung = "\n".join(teks)
     return sorted({m.group(1) for m in POLA_PARTISI.finditer(gabung)})
-
-
-_INDUK: dict[str, str] = {}
 
 
 def _waktu(cur, sql: str) -> float:
@@ -135,7 +132,11 @@ def _waktu(cur, sql: str) -> float:
     return terbaik
 
 
-def jelaskan(halaman: str, tangkapan, ms_halaman: float) -> list[Rencana]:
+def jelaskan(
+    halaman: str, tangkapan, ms_halaman: float, induk: dict[str, str] | None = None
+) -> list[Rencana]:
+    """``induk``: a partition's index name -> the table's index (:func:`_induk_indeks`)."""
+    induk = induk or {}
     from django.db import connection
 
     hasil = []
@@ -144,13 +145,13 @@ def jelaskan(halaman: str, tangkapan, ms_halaman: float) -> list[Rencana]:
         if sql is None:
             continue
         with connection.cursor() as cur:
-            eksekusi, indeks, seq, teks = _explain(cur, sql)
+            eksekusi, indeks, seq, teks = _explain(cur, sql, induk)
             r = Rencana(halaman, sql, ms_halaman, eksekusi, _waktu(cur, sql), indeks, seq, teks)
             r.partisi = _partisi_dibaca(teks)
             if r.ms_kueri > 5:
                 cur.execute("SET LOCAL random_page_cost = 1.1")
                 r.ms_ssd = _waktu(cur, sql)
-                _e, r.indeks_ssd, _s, _t = _explain(cur, sql)
+                _e, r.indeks_ssd, _s, _t = _explain(cur, sql, induk)
                 cur.execute("RESET random_page_cost")
         hasil.append(r)
     return hasil
@@ -176,7 +177,7 @@ def main() -> int:
     if connection.vendor != "postgresql":
         print("bench.kueri: perlu PostgreSQL (DATABASE_URL).", file=sys.stderr)
         return 2
-    _INDUK.update(_induk_indeks())
+    induk = _induk_indeks()
     antre = list(
         Aktivitas.objects.filter(
             pegawai__instansi__kode=KODE_INSTANSI, status="menunggu", penilai__isnull=False
@@ -261,7 +262,7 @@ def main() -> int:
             if resp.status_code >= 400:
                 print(f"{judul}: HTTP {resp.status_code}", file=sys.stderr)
             rencana += jelaskan(
-                f"{judul} — {len(tangkap)} kueri, {ms:.0f} ms", tangkap.captured_queries, ms
+                f"{judul} — {len(tangkap)} kueri, {ms:.0f} ms", tangkap.captured_queries, ms, induk
             )
             transaction.set_rollback(True)
     _tulis(rencana, _indeks_kolom(), _jumlah_partisi())

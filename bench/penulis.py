@@ -19,6 +19,8 @@ from django.db.models import Max
 from django.db.models.fields import AutoFieldMixin
 from django.utils import timezone
 
+from inti import partisi
+
 Cetak = Callable[[str], None]
 
 
@@ -118,32 +120,12 @@ class Penulis:
         """
         tabel = model._meta.db_table
         with self.conn.cursor() as cur:
-            cur.execute(
-                """
-                SELECT c.relname, pg_get_indexdef(i.indexrelid)
-                FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
-                WHERE i.indrelid = %s::regclass AND NOT EXISTS (
-                    SELECT 1 FROM pg_constraint k
-                    WHERE k.conrelid = i.indrelid AND k.conindid = i.indexrelid
-                      AND k.contype IN ('p', 'u', 'x'))
-                ORDER BY c.relname
-                """,
-                [tabel],
-            )
-            indeks = cur.fetchall()
-            cur.execute(
-                """
-                SELECT conname, contype, pg_get_constraintdef(oid) FROM pg_constraint
-                WHERE conrelid = %s::regclass AND contype IN ('u', 'f') ORDER BY contype, conname
-                """,
-                [tabel],
-            )
-            batasan = cur.fetchall()
+            indeks, batasan = partisi.indeks_dan_batasan(cur, tabel)
             q = self.conn.ops.quote_name
             # Rows written earlier in this transaction hold deferred FK checks, and PostgreSQL
             # refuses ALTER TABLE on a table with pending trigger events: run them now.
             cur.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            for nama, _jenis, _definisi in batasan:
+            for nama, _definisi in batasan:
                 cur.execute(f"ALTER TABLE {q(tabel)} DROP CONSTRAINT {q(nama)}")
             for nama, _definisi in indeks:
                 cur.execute(f"DROP INDEX {q(nama)}")
@@ -154,12 +136,11 @@ class Penulis:
             cur.execute("SET LOCAL maintenance_work_mem = '512MB'")
             for nama, definisi in indeks:
                 t = time.perf_counter()
-                # A partitioned table's index reads "ON ONLY <table>" (the parent alone, left
-                # invalid): built on the table it reaches every partition (issue 13).
-                cur.execute(definisi.replace(" ON ONLY ", " ON ", 1))
+                # on the whole table: every partition of a partitioned one (issue 13)
+                cur.execute(partisi.indeks_untuk(definisi, q(tabel)))
                 self.cetak(f"  indeks {nama}: {time.perf_counter() - t:.1f} detik")
-            # Unique first: it is what re-adding the foreign keys will not need.
-            for nama, _jenis, definisi in sorted(batasan, key=lambda b: b[1] != "u"):
+            # Unique first (indeks_dan_batasan's order): re-adding the foreign keys needs none.
+            for nama, definisi in batasan:
                 t = time.perf_counter()
                 cur.execute(f"ALTER TABLE {q(tabel)} ADD CONSTRAINT {q(nama)} {definisi}")
                 self.cetak(f"  batasan {nama}: {time.perf_counter() - t:.1f} detik")

@@ -208,9 +208,10 @@ def analisis(tabel: str, using: str = "default") -> bool:
 # --- turning a plain table into a partitioned one (and back), for a migration ------------------
 
 
-def _indeks_dan_batasan(cur, tabel: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+def indeks_dan_batasan(cur, tabel: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """The table's indexes that back no constraint (name, definition) and its unique and
-    foreign-key constraints (name, definition)."""
+    foreign-key constraints (name, definition), unique ones first (a foreign key re-added
+    after them finds its keys).  Also used by the bench's bulk load (bench/penulis.py)."""
     cur.execute(
         """
         SELECT c.relname, pg_get_indexdef(i.indexrelid)
@@ -231,6 +232,16 @@ def _indeks_dan_batasan(cur, tabel: str) -> tuple[list[tuple[str, str]], list[tu
         [tabel],
     )
     return indeks, cur.fetchall()
+
+
+_POLA_ON = re.compile(r" ON (ONLY )?\S+ USING ")
+
+
+def indeks_untuk(definisi: str, tabel_dikutip: str) -> str:
+    """An index definition (``pg_get_indexdef``) rewritten for ``tabel_dikutip`` as a whole:
+    a partitioned table's own definition reads ``ON ONLY`` (the parent alone, left invalid);
+    built on the table, the index reaches every partition."""
+    return _POLA_ON.sub(f" ON {tabel_dikutip} USING ", definisi, count=1)
 
 
 def _yang_menunjuk(cur, tabel: str) -> list[str]:
@@ -257,7 +268,7 @@ def _ganti_tabel(schema_editor, tabel: str, kolom: str, partisi: bool, hari_ini:
                 f"{tabel} masih ditunjuk kunci asing: {', '.join(menunjuk)}; "
                 "jadikan db_constraint=False lebih dahulu."
             )
-        indeks, batasan = _indeks_dan_batasan(cur, tabel)
+        indeks, batasan = indeks_dan_batasan(cur, tabel)
         # Rows written earlier in this transaction hold deferred key checks, and PostgreSQL
         # drops no table with pending trigger events: run them now (deferred again below).
         cur.execute("SET CONSTRAINTS ALL IMMEDIATE")
@@ -289,9 +300,8 @@ def _ganti_tabel(schema_editor, tabel: str, kolom: str, partisi: bool, hari_ini:
         cur.execute("SET LOCAL maintenance_work_mem = '256MB'")
         for nama, definisi in batasan:
             cur.execute(f"ALTER TABLE {q(tabel)} ADD CONSTRAINT {q(nama)} {definisi}")
-        pola_on = re.compile(r" ON (ONLY )?\S+ USING ")
         for _nama, definisi in indeks:
-            cur.execute(pola_on.sub(f" ON {q(tabel)} USING ", definisi, count=1))
+            cur.execute(indeks_untuk(definisi, q(tabel)))
         cur.execute("SET CONSTRAINTS ALL DEFERRED")
         urutan = f"{tabel}_id_seq"
         if partisi:

@@ -25,6 +25,7 @@ from aktivitas.models import (
 )
 from aktivitas.selectors.kuasa import q_pemberi_kuasa
 from aktivitas.selectors.pengaturan import pengaturan_kinerja
+from inti import partisi
 from kalender.models import HariLibur
 from kalender.rules import MAKS_HARI_GANGGUAN
 from kalender.selectors import hari_gangguan
@@ -141,9 +142,10 @@ def kebiasaan_isian(
     """The units of output used lately (newest first, distinct) and the last RHK used, up to
     ``tanggal`` (the day being filled) from the first day of the month before it: two monthly
     partitions at most (issue 13), where "ever" would read every month of the table."""
-    dari = (tanggal.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
     baris = (
-        Aktivitas.objects.filter(pegawai=pegawai, tanggal__range=(dari, tanggal))
+        Aktivitas.objects.filter(
+            pegawai=pegawai, tanggal__range=(partisi.tambah_bulan(tanggal, -1), tanggal)
+        )
         .order_by("-tanggal", "-jam_mulai", "-id")
         .values_list("satuan_output", "rhk_id")[:batas]
     )

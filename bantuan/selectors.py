@@ -7,13 +7,12 @@ import datetime as dt
 from functools import reduce
 from operator import or_
 
-from django.core.cache import cache
 from django.db.models import Exists, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from aktivitas.models import Aktivitas, RealisasiBulanan
-from inti.cache_versi import ambil, versi
+from inti.cache_versi import ambil, tersimpan
 from kalender.selectors import hari_libur
 from pegawai.models import OperatorUnit, Pegawai, UnitKerja
 from pegawai.permissions import peran
@@ -37,7 +36,7 @@ def pic(pegawai: Pegawai) -> list[dict]:
 
 def pic_tersimpan(pegawai_id: int) -> list[dict] | None:
     """The PIC from the cache only (never the database): for the server-error page."""
-    return cache.get(f"{VERSI}:{versi(VERSI)}:{_kunci_pic(pegawai_id)}")
+    return tersimpan(VERSI, _kunci_pic(pegawai_id))
 
 
 def _hitung_pic(pegawai: Pegawai) -> list[dict]:

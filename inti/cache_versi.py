@@ -14,6 +14,13 @@ each ask would otherwise be a round trip to Redis.  The request's memo is droppe
 and whenever a version is bumped in this process, so a request that changes the organisation
 reads its own change afterwards.  Outside a request (a Celery task, a shell) there is no memo.
 
+A value under a versioned key never changes — a change makes a new key — so each process also
+keeps the values it last read or computed (``MAKS_LOKAL`` of them, pickled so that every read
+gets its own copy, as from Redis, until the expiry stored with them): a page then asks the
+shared cache only for the versions, in one round trip, instead of once per value.  The versions
+themselves are never kept across requests: a bump by another process is seen by the next
+request.
+
 With no shared cache (``make run`` without Redis) the cache is a folder shared by the web and
 the worker; with the cache unreachable every read is a miss and the value is computed again —
 slower, never wrong.
@@ -21,7 +28,11 @@ slower, never wrong.
 
 from __future__ import annotations
 
+import pickle
 import secrets
+import threading
+import time
+from collections import OrderedDict
 from collections.abc import Callable
 from contextvars import ContextVar
 from typing import TypeVar
@@ -41,9 +52,44 @@ _KOSONG = object()
 _memo: ContextVar[dict | None] = ContextVar("cache_versi_memo", default=None)
 
 
-# The versions nearly every page reads: the first version a request asks for brings these
-# along in the same round trip.
-VERSI_UMUM = ("organisasi", "pengaturan-kinerja", "kalender", "periode")
+# Values kept by this process (full key -> (expiry as time.time(), pickled value)), the least
+# recently used dropped first.  A thousand small values (roles, settings, a year's holidays):
+# a few MB per worker.
+MAKS_LOKAL = 1000
+_lokal: OrderedDict[str, tuple[float, bytes]] = OrderedDict()
+_kunci_lokal = threading.Lock()
+
+
+def _lokal_baca(kunci: str):
+    with _kunci_lokal:
+        isi = _lokal.get(kunci)
+        if isi is None:
+            return _KOSONG
+        if time.time() >= isi[0]:
+            del _lokal[kunci]
+            return _KOSONG
+        _lokal.move_to_end(kunci)
+    return pickle.loads(isi[1])  # noqa: S301 — written by this process (_lokal_simpan)
+
+
+def _lokal_simpan(kunci: str, nilai, kedaluwarsa: float) -> None:
+    data = pickle.dumps(nilai, pickle.HIGHEST_PROTOCOL)
+    with _kunci_lokal:
+        _lokal[kunci] = (kedaluwarsa, data)
+        _lokal.move_to_end(kunci)
+        while len(_lokal) > MAKS_LOKAL:
+            _lokal.popitem(last=False)
+
+
+def kosongkan_lokal() -> None:
+    """Forget the values this process keeps (tests that swap the cache backend)."""
+    with _kunci_lokal:
+        _lokal.clear()
+
+
+# The versions nearly every page reads (the banner's among them): the first version a request
+# asks for brings these along in the same round trip.
+VERSI_UMUM = ("organisasi", "pengaturan-kinerja", "kalender", "periode", "pengumuman")
 
 
 def _mulai_permintaan(**kwargs) -> None:
@@ -118,14 +164,49 @@ def ikuti(nama: str, *model, uid: str) -> None:
         )
 
 
+def _kunci_nilai(nama: str, kunci: str) -> str:
+    # "nilai:" — the stored entry is (expiry, value): a key of its own, so that an entry
+    # written by an older release (a bare value) is never read as one.
+    return f"nilai:{nama}:{versi(nama)}:{kunci}"
+
+
+def _baca_nilai(penuh: str):
+    """The value under ``penuh`` from the request's memo, this process, or the shared cache."""
+    memo = _memo.get()
+    if memo is not None and penuh in memo:
+        return memo[penuh]
+    nilai = _lokal_baca(penuh)
+    if nilai is _KOSONG:
+        isi = cache.get(penuh)
+        if isi is None:
+            return _KOSONG
+        kedaluwarsa, nilai = isi
+        if time.time() >= kedaluwarsa:  # the shared cache's own expiry may lag a little
+            return _KOSONG
+        _lokal_simpan(penuh, nilai, kedaluwarsa)
+    if memo is not None:
+        memo[penuh] = nilai
+    return nilai
+
+
 def ambil(nama: str, kunci: str, hitung: Callable[[], T], umur: int = UMUR_DETIK) -> T:
-    """``hitung()`` cached under ``kunci`` at the current version of ``nama``."""
-    penuh = f"{nama}:{versi(nama)}:{kunci}"
-    nilai = _baca(penuh)
+    """``hitung()`` cached under ``kunci`` at the current version of ``nama``, for at most
+    ``umur`` seconds."""
+    penuh = _kunci_nilai(nama, kunci)
+    nilai = _baca_nilai(penuh)
     if nilai is _KOSONG:
         nilai = hitung()
-        cache.set(penuh, nilai, timeout=umur)
+        kedaluwarsa = time.time() + umur
+        cache.set(penuh, (kedaluwarsa, nilai), timeout=umur)
+        _lokal_simpan(penuh, nilai, kedaluwarsa)
         memo = _memo.get()
         if memo is not None:
             memo[penuh] = nilai
     return nilai
+
+
+def tersimpan(nama: str, kunci: str):
+    """What :func:`ambil` keeps under ``kunci`` at the current version of ``nama``, or None:
+    from the caches only, never computed (the server-error page)."""
+    nilai = _baca_nilai(_kunci_nilai(nama, kunci))
+    return None if nilai is _KOSONG else nilai

@@ -17,10 +17,14 @@ from tests.factories import (
 @pytest.fixture(autouse=True)
 def _cache_kosong():
     """Each test starts with an empty cache: the local-memory cache outlives the test's
-    rolled-back data, and ids are reused on SQLite."""
+    rolled-back data, and ids are reused on SQLite.  The values each process keeps beside
+    it (inti.cache_versi) are under keys of versions the clear forgets; emptied all the same."""
     from django.core.cache import cache
 
+    from inti.cache_versi import kosongkan_lokal
+
     cache.clear()
+    kosongkan_lokal()
     yield
 
 

@@ -61,10 +61,9 @@ class CacheTangguh(RedisCache):
     Redis again; readers then fall back to the database.
     """
 
-    _class = KlienRedis
-
     def __init__(self, server, params):
         super().__init__(server, params)
+        self._class = KlienRedis  # RedisCache.__init__ sets Django's
         self._galat = _galat_koneksi()
         self._log_terakhir = float("-inf")
         self._kunci = threading.Lock()

@@ -327,11 +327,15 @@ def catat_aktivitas_dengan_bukti(
         galat.setdefault("berkas", []).append(_pesan_penuh())
     if galat:
         raise ValidationError(galat)
+    if not (diterima or tautan):
+        # The common entry, without evidence: catat_aktivitas is its own transaction (an outer
+        # one would make its atomic a savepoint: two more round trips per entry).
+        return catat_aktivitas(aktor, pegawai, data, kunci)
     disimpan: list[str] = []
     try:
         with transaction.atomic():
             aktivitas, dibuat = catat_aktivitas(aktor, pegawai, data, kunci)
-            if dibuat and (diterima or tautan):
+            if dibuat:
                 aktivitas, sebagai = _siap_diubah(aktor, aktivitas)
                 for item in diterima:
                     _simpan_berkas(aktor, aktivitas, sebagai, item, disimpan)

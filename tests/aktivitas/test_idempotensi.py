@@ -119,3 +119,18 @@ def test_form_lama_yang_dipulihkan_peramban_tidak_menghilangkan_isian(client, ma
 def test_halaman_harian_tidak_disimpan_peramban(client, masuk):
     resp = client.get(URL)
     assert "no-store" in resp["Cache-Control"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_entri_tanpa_bukti_satu_transaksi_tanpa_savepoint(client, org):
+    """A plain entry is one transaction of its own: no savepoint (two round trips each) around
+    the activity or the row, the month-end peak's commonest write (issue 12)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client.force_login(org.staf)
+    with CaptureQueriesContext(connection) as q:
+        assert client.post(URL, isian(str(uuid.uuid4()))).status_code == 302
+    sql = [x["sql"].upper() for x in q.captured_queries]
+    assert Aktivitas.objects.count() == 1
+    assert not [s for s in sql if "SAVEPOINT" in s]

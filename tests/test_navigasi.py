@@ -79,3 +79,27 @@ def test_asn_tidak_membayar_hitungan(client, org, django_assert_max_num_queries)
         for x in q.captured_queries
         if "aktivitas_aktivitas" in x["sql"] and "COUNT" in x["sql"].upper()
     ]
+
+
+def test_menu_digambar_sekali_per_isi_dan_bahasa(client, org):
+    """The menu is rendered once per distinct menu (ekinerja/templatetags/menu.py): the same
+    page again reuses it; another language is another menu."""
+    from django.utils import translation
+
+    from ekinerja.templatetags import menu
+
+    menu._tersimpan.clear()
+    client.force_login(org.kasi)
+
+    def digambar(r) -> bool:
+        return "components/menu.html" in [t.name for t in r.templates]
+
+    pertama = client.get(reverse("bawahan"))
+    kedua = client.get(reverse("bawahan"))
+    assert digambar(pertama) and not digambar(kedua)
+    assert kedua.content.decode().count('data-menu="bawahan"') == 2  # narrow and wide
+    with translation.override("en"):
+        client.cookies["django_language"] = "en"
+        inggris = client.get(reverse("bawahan"))
+    assert digambar(inggris)
+    assert "Main navigation" in inggris.content.decode()

@@ -117,6 +117,9 @@ TEMPLATES = [
         },
     },
 ]
+# Django's form renderer with its commonest widgets drawn without a template each
+# (ekinerja/penggambar.py; the same HTML, tested against the templates).
+FORM_RENDERER = "ekinerja.penggambar.PenggambarCepat"
 
 # --- Database -------------------------------------------------------------------------
 DATABASE_URL = env("DATABASE_URL")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 
 from inti.cache_versi import ambil
 from kalender.models import GangguanLayanan, HariLibur
@@ -19,20 +19,27 @@ def hari_libur(instansi_id: int | None, mulai: dt.date, selesai: dt.date) -> set
 
     Every entry and every day page asks; the holidays of a year are read once and cached
     until the calendar changes (``kalender.sinyal``)."""
-    hasil: set[dt.date] = set()
+    return set(nama_libur(instansi_id, mulai, selesai))
+
+
+def nama_libur(instansi_id: int | None, mulai: dt.date, selesai: dt.date) -> dict[dt.date, str]:
+    """:func:`hari_libur` with each holiday's name (the week and month pages show it)."""
+    hasil: dict[dt.date, str] = {}
     for tahun in range(mulai.year, selesai.year + 1):
-        hasil.update(d for d in _libur_tahun(instansi_id, tahun) if mulai <= d <= selesai)
+        hasil.update((d, n) for d, n in _libur_tahun(instansi_id, tahun) if mulai <= d <= selesai)
     return hasil
 
 
-def _libur_tahun(instansi_id: int | None, tahun: int) -> frozenset[dt.date]:
+def _libur_tahun(instansi_id: int | None, tahun: int) -> tuple[tuple[dt.date, str], ...]:
     return ambil(
         VERSI,
-        f"{instansi_id}:{tahun}",
-        lambda: frozenset(
+        f"libur:{instansi_id}:{tahun}",
+        lambda: tuple(
             HariLibur.objects.filter(tanggal__year=tahun)
             .filter(Q(instansi__isnull=True) | Q(instansi_id=instansi_id))
-            .values_list("tanggal", flat=True)
+            # an instansi's own holiday after a national one of the same day: its name wins
+            .order_by("tanggal", F("instansi_id").asc(nulls_first=True))
+            .values_list("tanggal", "nama")
         ),
     )
 

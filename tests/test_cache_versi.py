@@ -164,3 +164,22 @@ def test_banyak_nilai_proses_dibatasi(db, monkeypatch):
         ambil("uji-batas", str(i), lambda i=i: i)
     assert len(cv._lokal) == 5
     assert list(cv._lokal)[-1].endswith(":11")
+
+
+def test_nama_libur_dari_cache_kalender(org, django_assert_num_queries):
+    """The week and month pages' holiday names and the day page's deadline read the
+    calendar's cached year: no query once it is read; an instansi's own holiday of the same day
+    names it."""
+    from aktivitas.selectors.harian import batas_tepat_waktu, libur_rentang
+
+    HariLibur.objects.create(tanggal=HARI, nama="Libur nasional", instansi=None)
+    HariLibur.objects.create(tanggal=HARI, nama="Hari jadi kabupaten", instansi=org.instansi)
+    awal, akhir = HARI - dt.timedelta(days=3), HARI + dt.timedelta(days=3)
+    assert libur_rentang(org.instansi.pk, awal, akhir) == {HARI: "Hari jadi kabupaten"}
+    batas_tepat_waktu(org.instansi.pk, HARI, 3)  # the year's outages, read once too
+    with django_assert_num_queries(0):
+        assert libur_rentang(org.instansi.pk, awal, akhir) == {HARI: "Hari jadi kabupaten"}
+        # 9 March 2026 is a Monday; the 10th a holiday: three workdays later is the 13th
+        assert batas_tepat_waktu(org.instansi.pk, HARI - dt.timedelta(days=1), 3) > HARI
+    HariLibur.objects.filter(instansi=org.instansi).delete()
+    assert libur_rentang(None, awal, akhir) == {HARI: "Libur nasional"}

@@ -26,9 +26,8 @@ from aktivitas.models import (
 from aktivitas.selectors.kuasa import q_pemberi_kuasa
 from aktivitas.selectors.pengaturan import pengaturan_kinerja
 from inti import partisi
-from kalender.models import HariLibur
 from kalender.rules import MAKS_HARI_GANGGUAN
-from kalender.selectors import hari_gangguan
+from kalender.selectors import hari_gangguan, hari_libur, nama_libur
 from pegawai.models import Pegawai
 from pegawai.selectors.organisasi import pegawai_terlihat
 from skp.models import RencanaHasilKerja, Skp
@@ -204,18 +203,16 @@ def batas_hari_terlambat(instansi_id: int | None) -> int:
 
 
 def libur_rentang(instansi_id: int | None, mulai: dt.date, selesai: dt.date) -> dict[dt.date, str]:
-    """Holidays between two dates (national ones and the instansi's own), with their names."""
-    qs = HariLibur.objects.filter(tanggal__range=(mulai, selesai)).filter(
-        Q(instansi__isnull=True) | Q(instansi_id=instansi_id)
-    )
-    return dict(qs.values_list("tanggal", "nama"))
+    """Holidays between two dates (national ones and the instansi's own), with their names
+    (the calendar's cached year, ``kalender.selectors.nama_libur``)."""
+    return nama_libur(instansi_id, mulai, selesai)
 
 
 def batas_tepat_waktu(instansi_id: int | None, tanggal: dt.date, n: int) -> dt.date:
     """The last day an activity of ``tanggal`` may be entered without being late."""
     akhir = tanggal + dt.timedelta(days=n * 3 + 30 + MAKS_HARI_GANGGUAN)
-    libur = libur_rentang(instansi_id, tanggal, akhir)
-    return rules.batas_entri(tanggal, n, set(libur), hari_gangguan(instansi_id, tanggal, akhir))
+    libur = hari_libur(instansi_id, tanggal, akhir)
+    return rules.batas_entri(tanggal, n, libur, hari_gangguan(instansi_id, tanggal, akhir))
 
 
 # --- week and month summaries ---------------------------------------------------------------
@@ -299,8 +296,8 @@ def _menit(kolom: str):
 
 
 def ringkasan_rentang(pegawai: Pegawai, mulai: dt.date, selesai: dt.date) -> Ringkasan:
-    """Counts, minutes, statuses and lateness per day, aggregated by the database (2 queries:
-    the activities grouped by day, and the holidays)."""
+    """Counts, minutes, statuses and lateness per day, aggregated by the database (1 query:
+    the activities grouped by day; the holidays come from the calendar's cache)."""
     baris = (
         Aktivitas.objects.filter(pegawai=pegawai, tanggal__range=(mulai, selesai))
         .values("tanggal")

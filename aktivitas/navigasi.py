@@ -8,15 +8,17 @@ from ekinerja.navigasi import Menu, daftarkan, daftarkan_hitungan
 from .models import Aktivitas, RealisasiBulanan
 
 
-def menunggu_tinjauan(user, peran) -> list:
+def menunggu_tinjauan(user, peran) -> list | dict:
     """Activities and submitted realisations waiting for this user as pejabat penilai (two
-    counts on the (penilai, status) indexes)."""
+    counts on the (penilai, status) indexes; the queue's tabs read them by name)."""
     if not peran.is_atasan:
         return []
-    return [
-        Aktivitas.objects.filter(penilai=user, status=Aktivitas.Status.MENUNGGU),
-        RealisasiBulanan.objects.filter(penilai=user, status=RealisasiBulanan.Status.DIAJUKAN),
-    ]
+    return {
+        "aktivitas": Aktivitas.objects.filter(penilai=user, status=Aktivitas.Status.MENUNGGU),
+        "realisasi": RealisasiBulanan.objects.filter(
+            penilai=user, status=RealisasiBulanan.Status.DIAJUKAN
+        ),
+    }
 
 
 daftarkan_hitungan("aktivitas_tinjau", menunggu_tinjauan)

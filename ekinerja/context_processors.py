@@ -28,6 +28,16 @@ def jumlah_menu(request, url_name: str) -> int:
     return 0
 
 
+def bagian_menu(request, url_name: str) -> dict[str, int] | None:
+    """The named parts of a menu entry's badge (a count function that returns
+    ``{name: queryset}``), or None when this page counted none for it (no such entry for
+    the user, an htmx answer): the page then counts them itself."""
+    for i in navigasi(request).get("menu", ()):
+        if i["url_name"] == url_name:
+            return i.get("bagian")
+    return None
+
+
 def _navigasi(request):
     user = getattr(request, "user", None)
     ctx = {"NAMA_APLIKASI": settings.EKINERJA_NAMA_APLIKASI}
@@ -53,6 +63,8 @@ def _navigasi(request):
             continue
         hitung = HITUNGAN.get(menu.url_name)
         bagian = hitung(user, p) if hitung else []
+        nama = list(bagian) if isinstance(bagian, dict) else None
+        bagian = list(bagian.values()) if isinstance(bagian, dict) else bagian
         items.append(
             {
                 "label": menu.label,
@@ -61,11 +73,14 @@ def _navigasi(request):
                 "aktif": False,
                 "grup": menu.grup,
                 "jumlah": range(len(kueri), len(kueri) + len(bagian)),
+                "bagian": nama,
             }
         )
         kueri.extend(bagian)
     jumlah = hitung_sekaligus(kueri)
     for i in items:
+        if i["bagian"] is not None:
+            i["bagian"] = dict(zip(i["bagian"], (jumlah[n] for n in i["jumlah"]), strict=True))
         i["jumlah"] = sum(jumlah[n] for n in i["jumlah"])
     ctx.update(zip(kepala, jumlah, strict=False))
     # The active entry is the one with the longest URL prefix of this path (the matriks page

@@ -68,8 +68,9 @@ MENU: list[Menu] = [
     Menu(_("Status layanan"), "status_layanan", lambda p: p.is_admin, GRUP_ADMIN),
 ]
 
-# url_name -> function(user, peran) -> [QuerySet, ...]: the work waiting behind an entry (a
-# badge: the sum of the querysets' counts).
+# url_name -> function(user, peran) -> [QuerySet, ...] or {name: QuerySet}: the work waiting
+# behind an entry (a badge: the sum of the querysets' counts; named parts can be read by the
+# page itself, ekinerja.context_processors.bagian_menu).
 HITUNGAN: dict[str, Callable] = {}
 # context name -> function(user) -> QuerySet: a count every page shows (the header's unread
 # notifications).  All counts of a page are taken in one query (inti.kueri.hitung_sekaligus).
@@ -88,7 +89,8 @@ def daftarkan(menu: Menu, setelah: str | None = None) -> None:
 
 def daftarkan_hitungan(url_name: str, fungsi: Callable) -> None:
     """Show the number of waiting items beside the entry ``url_name`` (0 shows nothing):
-    ``fungsi(user, peran)`` returns the querysets to count (cheap, indexed; ``[]`` for none).
+    ``fungsi(user, peran)`` returns the querysets to count (cheap, indexed; ``[]`` for none),
+    as a list or as ``{name: queryset}`` (the entry's page then reads the parts too).
     They are counted together with every other badge of the page, in one query."""
     HITUNGAN[url_name] = fungsi
 

@@ -37,6 +37,7 @@ from aktivitas.models import Aktivitas
 from aktivitas.selectors import tinjau as selectors_tinjau
 from aktivitas.services import harian as services
 from aktivitas.services import umpan_balik as services_umpan_balik
+from ekinerja.context_processors import bagian_menu
 from inti.konfirmasi import Konfirmasi, tampilkan_konfirmasi
 
 T = "aktivitas/tinjau/"
@@ -71,7 +72,8 @@ def antrean(request: HttpRequest) -> HttpResponse:
     tab = "realisasi" if request.GET.get("tab") == "realisasi" else "aktivitas"
     konteks = {
         "tab": tab,
-        "jumlah": selectors_tinjau.jumlah_antrean(user),
+        # The menu's badge counted the same two (one query with the page's other counts).
+        "jumlah": bagian_menu(request, "aktivitas_tinjau") or selectors_tinjau.jumlah_antrean(user),
         "kembali": request.GET.urlencode(),
     }
     if tab == "aktivitas":

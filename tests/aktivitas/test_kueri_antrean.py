@@ -210,3 +210,28 @@ def test_tim_kecil_memilih_dari_daftar_tanpa_kueri_tambahan(client, org, periode
     assert "cari" not in r.context["form"].fields
     r = client.get("/aktivitas/tinjau/", {"pegawai": org.orang_lain.pk})
     assert r.context["form"].errors["pegawai"]
+
+
+def test_jumlah_tab_dari_hitungan_menu(client, org, periode):
+    """The tabs' counts are the menu badge's parts, counted once with the page's other
+    counts: no count of its own on the queue page (issue 12)."""
+    orang = bawahan(org, 3)
+    aktivitas_menunggu(org, orang, 4)  # 12 pending
+    realisasi_diajukan(org, orang[:2], 1)  # 2 submitted
+    client.force_login(org.kasi)
+    client.get("/aktivitas/tinjau/")
+    with CaptureQueriesContext(connection) as q:
+        html = client.get("/aktivitas/tinjau/").content.decode()
+    assert "Aktivitas harian (12)" in html and "Realisasi bulanan (2)" in html
+    hitungan = [x["sql"] for x in q.captured_queries if "COUNT(" in x["sql"].upper()]
+    realisasi = [s for s in hitungan if "aktivitas_realisasibulanan" in s]
+    assert len(realisasi) == 1  # the menu's, which counts both in one query
+
+
+def test_jumlah_tab_tanpa_menu_dihitung_sendiri(client, org, periode):
+    """An admin instansi sees the queue (for the PPK) without the atasan's badge: the page
+    counts its tabs itself."""
+    client.force_login(org.admin)
+    r = client.get("/aktivitas/tinjau/")
+    assert r.status_code == 200
+    assert r.context["jumlah"] == {"aktivitas": 0, "realisasi": 0}

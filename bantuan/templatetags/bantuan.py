@@ -9,6 +9,7 @@ adds the first-use steps (cached per user)."""
 from __future__ import annotations
 
 from django import template
+from django.template.context_processors import csrf
 from django.template.loader import render_to_string
 
 from bantuan.rules import JUDUL_PANDUAN, bagian_untuk
@@ -44,7 +45,10 @@ def panel_bantuan(context) -> str:
         ctx["langkah_ditutup"] = ditutup
         ctx["langkah"] = langkah
         ctx["langkah_semua_selesai"] = all(lk.selesai for lk in langkah)
-    return render_to_string("bantuan/_panel.html", ctx, request=request)
+    # Its own context, not the page's request: a RequestContext would run every context
+    # processor again for this one box; the langkah forms need only the CSRF token.
+    ctx.update(csrf(request))
+    return render_to_string("bantuan/_panel.html", ctx)
 
 
 @register.simple_tag(takes_context=True)

@@ -1,16 +1,28 @@
 """Bump a pegawai's cached SKP reads when one of his SKP changes (``aktivitas.services.harian.
 skp_berlaku`` asks on every activity entered).  The version is the pegawai's own: a change of
-one SKP leaves every other pegawai's cache alone."""
+one SKP leaves every other pegawai's cache alone.
+
+The RHK of one SKP (the entry form's choices, ``aktivitas.selectors.harian.rhk_skp``) have a
+version of their own, bumped by any RHK of that SKP saved or deleted here and by its action
+plans (``aktivitas.sinyal``).  No service writes RHK in bulk (which would send no signal)."""
 
 from django.db.models.signals import post_delete, post_save
 
 from inti.cache_versi import berubah
 
-from .models import Skp
+from .models import RencanaHasilKerja, Skp
 
 
 def versi_skp_pegawai(pegawai_id: int) -> str:
     return f"skp-pegawai:{pegawai_id}"
+
+
+def versi_rhk_skp(skp_id: int) -> str:
+    return f"skp-rhk:{skp_id}"
+
+
+def _rhk_berubah(sender, instance: RencanaHasilKerja, **kwargs) -> None:
+    berubah(versi_rhk_skp(instance.skp_id))
 
 
 def _berubah(sender, instance: Skp, **kwargs) -> None:
@@ -19,3 +31,5 @@ def _berubah(sender, instance: Skp, **kwargs) -> None:
 
 post_save.connect(_berubah, sender=Skp, dispatch_uid="skp-pegawai")
 post_delete.connect(_berubah, sender=Skp, dispatch_uid="skp-pegawai-hapus")
+post_save.connect(_rhk_berubah, sender=RencanaHasilKerja, dispatch_uid="skp-rhk")
+post_delete.connect(_rhk_berubah, sender=RencanaHasilKerja, dispatch_uid="skp-rhk-hapus")

@@ -183,3 +183,36 @@ def test_nama_libur_dari_cache_kalender(org, django_assert_num_queries):
         assert batas_tepat_waktu(org.instansi.pk, HARI - dt.timedelta(days=1), 3) > HARI
     HariLibur.objects.filter(instansi=org.instansi).delete()
     assert libur_rentang(None, awal, akhir) == {HARI: "Libur nasional"}
+
+
+def test_pilihan_rhk_dan_rencana_aksi_mengikuti_perubahan(org, django_assert_num_queries):
+    """The entry form's RHK and action plans are cached per SKP (rhk_skp, rencana_aksi_bulan)
+    and follow any RHK or action plan saved or deleted at once."""
+    from aktivitas.models import RencanaAksi
+    from aktivitas.selectors.harian import rencana_aksi_bulan, rhk_skp
+    from skp.models import RencanaHasilKerja
+
+    skp = Skp.objects.create(
+        pegawai=org.staf,
+        periode=services_skp.buka_periode(org.admin, org.instansi, 2026),
+        jabatan=org.jab_staf,
+        unit=org.seksi,
+        mulai=dt.date(2026, 1, 1),
+        selesai=dt.date(2026, 12, 31),
+    )
+    satu = RencanaHasilKerja.objects.create(skp=skp, teks="RHK satu")
+    assert [r.teks for r in rhk_skp(skp)] == ["RHK satu"]
+    assert rencana_aksi_bulan(skp, rhk_skp(skp), 2026, 3) == []
+    with django_assert_num_queries(0):
+        rhk = rhk_skp(skp)
+        assert rencana_aksi_bulan(skp, rhk, 2026, 3) == []
+    satu.teks = "RHK satu, diperbaiki"
+    satu.save()
+    RencanaHasilKerja.objects.create(skp=skp, teks="RHK dua", urutan=2)
+    assert [r.teks for r in rhk_skp(skp)] == ["RHK satu, diperbaiki", "RHK dua"]
+    ra = RencanaAksi.objects.create(rhk=satu, tahun=2026, bulan=3, teks="Menyusun draf")
+    assert [a.teks for a in rencana_aksi_bulan(skp, rhk_skp(skp), 2026, 3)] == ["Menyusun draf"]
+    RencanaAksi.objects.get(pk=ra.pk).delete()  # the plan alone, its RHK not read
+    assert rencana_aksi_bulan(skp, rhk_skp(skp), 2026, 3) == []
+    satu.delete()
+    assert [r.teks for r in rhk_skp(skp)] == ["RHK dua"]

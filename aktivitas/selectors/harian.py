@@ -26,11 +26,13 @@ from aktivitas.models import (
 from aktivitas.selectors.kuasa import q_pemberi_kuasa
 from aktivitas.selectors.pengaturan import pengaturan_kinerja
 from inti import partisi
+from inti.cache_versi import ambil
 from kalender.rules import MAKS_HARI_GANGGUAN
 from kalender.selectors import hari_gangguan, hari_libur, nama_libur
 from pegawai.models import Pegawai
 from pegawai.selectors.organisasi import pegawai_terlihat
 from skp.models import RencanaHasilKerja, Skp
+from skp.sinyal import versi_rhk_skp
 
 A = Aktivitas.Status
 JAM_MULAI_BAWAAN = dt.time(7, 30)
@@ -158,12 +160,32 @@ def kebiasaan_isian(
 
 
 def rhk_skp(skp: Skp | None) -> list[RencanaHasilKerja]:
-    """The RHK of an SKP, utama first then tambahan (the order of the SKP document)."""
+    """The RHK of an SKP, utama first then tambahan (the order of the SKP document); cached
+    until one of them or of their action plans changes (``skp.sinyal.versi_rhk_skp``): the
+    entry form offers them on every day page and every entry."""
     if skp is None:
         return []
+    return ambil(versi_rhk_skp(skp.pk), "rhk", lambda: _rhk_skp(skp.pk))
+
+
+def _rhk_skp(skp_id: int) -> list[RencanaHasilKerja]:
     urutan = {RencanaHasilKerja.Jenis.UTAMA: 0, RencanaHasilKerja.Jenis.TAMBAHAN: 1}
-    rhk = list(skp.rhk.order_by("urutan", "id"))
+    rhk = list(RencanaHasilKerja.objects.filter(skp_id=skp_id).order_by("urutan", "id"))
     return sorted(rhk, key=lambda r: urutan.get(r.jenis, 2))
+
+
+def rencana_aksi_bulan(
+    skp: Skp | None, rhk: list[RencanaHasilKerja], tahun: int, bulan: int
+) -> list[RencanaAksi]:
+    """:func:`rencana_aksi_periode` of the SKP's RHK (``rhk_skp(skp)``) for a month, read,
+    cached with those RHK (the entry form's second list of choices)."""
+    if skp is None or not rhk:
+        return []
+    return ambil(
+        versi_rhk_skp(skp.pk),
+        f"rencana-aksi:{tahun}-{bulan}",
+        lambda: list(rencana_aksi_periode([r.pk for r in rhk], tahun, bulan)),
+    )
 
 
 def rhk_pegawai(pegawai: Pegawai) -> QuerySet[RencanaHasilKerja]:

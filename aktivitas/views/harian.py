@@ -140,10 +140,12 @@ def _form_aktivitas(
     if pilihan is None:
         skp = services.skp_berlaku(pegawai, tanggal)
         rhk = selectors.rhk_skp(skp)
+        # The plans offered come from the cache; the queryset validates a value outside them.
         rencana_qs = selectors.rencana_aksi_periode(
             [r.pk for r in rhk], tanggal.year, tanggal.month
         )
-        pilihan = (tanggal, rhk, rencana_qs, list(rencana_qs) if rhk else [])
+        rencana = selectors.rencana_aksi_bulan(skp, rhk, tanggal.year, tanggal.month)
+        pilihan = (tanggal, rhk, rencana_qs, rencana)
     _tanggal_pilihan, rhk, rencana_qs, rencana = pilihan
     form = AktivitasForm(
         data,

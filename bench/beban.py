@@ -210,6 +210,20 @@ class Lantai(Pelaku):
         return j.status == 200, f"HTTP {j.status}"
 
 
+def isian_entri(tanggal: str, mulai: str, selesai: str, rhk) -> dict:
+    """The entry form's fields for one activity of the benchmark (marked, removed afterwards)."""
+    return {
+        "tanggal": tanggal,
+        "rhk": rhk,
+        "jam_mulai": mulai,
+        "jam_selesai": selesai,
+        "uraian": f"Menyusun laporan kegiatan harian {PENANDA}",
+        "jumlah_output": "1",
+        "satuan_output": "dokumen",
+        "kunci": str(uuid.uuid4()),
+    }
+
+
 class Entri(Pelaku):
     """One pegawai entering activities in free 5-minute slots after 16:00 of recent days."""
 
@@ -225,17 +239,8 @@ class Entri(Pelaku):
 
     def satu(self) -> tuple[bool, str]:
         tanggal, mulai, selesai = self.slot.pop()
-        data = {
-            "csrfmiddlewaretoken": self.klien.csrf,
-            "tanggal": tanggal,
-            "rhk": self.rnd.choice(self.rhk_ids) if self.rhk_ids else "",
-            "jam_mulai": mulai,
-            "jam_selesai": selesai,
-            "uraian": f"Menyusun laporan kegiatan harian {PENANDA}",
-            "jumlah_output": "1",
-            "satuan_output": "dokumen",
-            "kunci": str(uuid.uuid4()),
-        }
+        rhk = self.rnd.choice(self.rhk_ids) if self.rhk_ids else ""
+        data = {"csrfmiddlewaretoken": self.klien.csrf, **isian_entri(tanggal, mulai, selesai, rhk)}
         jalur = f"/aktivitas/?tanggal={tanggal}"
         if self.htmx:
             header = {
@@ -383,14 +388,41 @@ class Awal:
     pengaturan_penilaian_dibuat: bool = False
 
 
+def skp_berlaku(instansi, hari_ini: dt.date):
+    """The bench instansi's SKP ditetapkan and in force on ``hari_ini``."""
+    from skp.models import Skp
+
+    return Skp.objects.filter(
+        pegawai__instansi=instansi,
+        status=Skp.Status.DITETAPKAN,
+        mulai__lte=hari_ini,
+        selesai__gte=hari_ini,
+    )
+
+
+def antrean_per_penilai(instansi) -> list[dict]:
+    """[{"penilai_id", "n"}] of the pending activities per pejabat penilai, busiest first."""
+    from django.db.models import Count
+
+    from aktivitas.models import Aktivitas
+
+    return list(
+        Aktivitas.objects.filter(
+            pegawai__instansi=instansi, status=Aktivitas.Status.MENUNGGU, penilai__isnull=False
+        )
+        .values("penilai_id")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "penilai_id")
+    )
+
+
 def siapkan(args, rnd: random.Random) -> Persiapan:
     from django.db import connection
-    from django.db.models import Count
     from django.utils import timezone
 
     from aktivitas.models import Aktivitas
     from pegawai.models import Instansi, Pegawai
-    from skp.models import RencanaHasilKerja, Skp
+    from skp.models import RencanaHasilKerja
 
     from .generate import KODE_INSTANSI
     from .lantai import SQL_TABEL, TABEL
@@ -409,12 +441,7 @@ def siapkan(args, rnd: random.Random) -> Persiapan:
         n_aktivitas = cur.fetchone()[0]
     hari_ini = timezone.localdate()
     # Entry: random staff whose SKP is in force today.
-    berlaku = Skp.objects.filter(
-        pegawai__instansi=instansi,
-        status=Skp.Status.DITETAPKAN,
-        mulai__lte=hari_ini,
-        selesai__gte=hari_ini,
-    )
+    berlaku = skp_berlaku(instansi, hari_ini)
     calon = list(berlaku.values_list("pegawai_id", "pegawai__nip").order_by("pegawai_id"))
     if len(calon) < args.pengguna_entri:
         raise SystemExit(
@@ -428,14 +455,7 @@ def siapkan(args, rnd: random.Random) -> Persiapan:
     ).values_list("skp__pegawai_id", "pk"):
         rhk[pid].append(rid)
     # Review: the busiest atasan, and atasan around the median.
-    antre = list(
-        Aktivitas.objects.filter(
-            pegawai__instansi=instansi, status=Aktivitas.Status.MENUNGGU, penilai__isnull=False
-        )
-        .values("penilai_id")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "penilai_id")
-    )
+    antre = antrean_per_penilai(instansi)
     nip = dict(
         Pegawai.objects.filter(pk__in=[a["penilai_id"] for a in antre]).values_list("pk", "nip")
     )

@@ -22,7 +22,6 @@ import pstats
 import statistics
 import sys
 import time
-import uuid
 
 
 def _django() -> None:
@@ -34,35 +33,16 @@ def _django() -> None:
 
 def _pegawai():
     """(ASN with an SKP in force today and activities, an atasan with a queue, the admin)."""
-    from django.db.models import Count
     from django.utils import timezone
 
-    from aktivitas.models import Aktivitas
     from pegawai.models import Instansi, Pegawai
-    from skp.models import Skp
 
+    from .beban import antrean_per_penilai, skp_berlaku
     from .generate import KODE_INSTANSI
 
     instansi = Instansi.objects.get(kode=KODE_INSTANSI)
-    hari_ini = timezone.localdate()
-    skp = (
-        Skp.objects.filter(
-            pegawai__instansi=instansi,
-            status=Skp.Status.DITETAPKAN,
-            mulai__lte=hari_ini,
-            selesai__gte=hari_ini,
-        )
-        .order_by("pk")
-        .select_related("pegawai")[500]
-    )
-    antre = list(
-        Aktivitas.objects.filter(
-            pegawai__instansi=instansi, status=Aktivitas.Status.MENUNGGU, penilai__isnull=False
-        )
-        .values("penilai_id")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "penilai_id")
-    )
+    skp = skp_berlaku(instansi, timezone.localdate()).order_by("pk").select_related("pegawai")[500]
+    antre = antrean_per_penilai(instansi)
     atasan = Pegawai.objects.get(pk=antre[len(antre) // 2]["penilai_id"])
     admin = Pegawai.objects.filter(instansi=instansi, is_admin_instansi=True).first()
     return skp, atasan, admin
@@ -99,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from skp.models import RencanaHasilKerja
 
-    from .beban import PENANDA, _slot_bebas, bersihkan, catat_awal
+    from .beban import _slot_bebas, bersihkan, catat_awal, isian_entri
     from .lantai import SQL_TABEL
 
     with connection.cursor() as cur:
@@ -145,16 +125,7 @@ def main(argv: list[str] | None = None) -> int:
                 if data == "entri":
                     tanggal, mulai, selesai = slot.pop()
                     jalur = f"/aktivitas/?tanggal={tanggal}"
-                    data = {
-                        "tanggal": tanggal,
-                        "rhk": rhk[len(slot) % len(rhk)],
-                        "jam_mulai": mulai,
-                        "jam_selesai": selesai,
-                        "uraian": f"Menyusun laporan kegiatan harian {PENANDA}",
-                        "jumlah_output": "1",
-                        "satuan_output": "dokumen",
-                        "kunci": str(uuid.uuid4()),
-                    }
+                    data = isian_entri(tanggal, mulai, selesai, rhk[len(slot) % len(rhk)])
                     if n == "entri_htmx":
                         kepala = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "aktivitas-hari"}
                 r = c.post(jalur, data, **kepala) if metode == "POST" else c.get(jalur)

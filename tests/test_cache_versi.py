@@ -58,8 +58,8 @@ def test_hari_libur_dan_pengaturan_mengikuti_perubahan(org):
     assert pengaturan_kinerja(org.instansi.pk).batas_hari_kerja_terlambat == 5
 
 
-def test_skp_berlaku_mengikuti_status_skp(org):
-    draf = Skp.objects.create(
+def _skp_2026(org) -> Skp:
+    return Skp.objects.create(
         pegawai=org.staf,
         periode=services_skp.buka_periode(org.admin, org.instansi, 2026),
         jabatan=org.jab_staf,
@@ -67,6 +67,10 @@ def test_skp_berlaku_mengikuti_status_skp(org):
         mulai=dt.date(2026, 1, 1),
         selesai=dt.date(2026, 12, 31),
     )
+
+
+def test_skp_berlaku_mengikuti_status_skp(org):
+    draf = _skp_2026(org)
     assert skp_berlaku(org.staf, HARI) == draf
     draf.status = Skp.Status.DIGANTIKAN
     draf.save()
@@ -192,14 +196,7 @@ def test_pilihan_rhk_dan_rencana_aksi_mengikuti_perubahan(org, django_assert_num
     from aktivitas.selectors.harian import rencana_aksi_bulan, rhk_skp
     from skp.models import RencanaHasilKerja
 
-    skp = Skp.objects.create(
-        pegawai=org.staf,
-        periode=services_skp.buka_periode(org.admin, org.instansi, 2026),
-        jabatan=org.jab_staf,
-        unit=org.seksi,
-        mulai=dt.date(2026, 1, 1),
-        selesai=dt.date(2026, 12, 31),
-    )
+    skp = _skp_2026(org)
     satu = RencanaHasilKerja.objects.create(skp=skp, teks="RHK satu")
     assert [r.teks for r in rhk_skp(skp)] == ["RHK satu"]
     assert rencana_aksi_bulan(skp, rhk_skp(skp), 2026, 3) == []

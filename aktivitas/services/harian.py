@@ -189,13 +189,22 @@ def _tunggu_kunci_yang_sama(pegawai: Pegawai, kunci: uuid.UUID) -> None:
     answers with its success.  SQLite serialises every write transaction already
     (``transaction_mode IMMEDIATE``).
     """
+    # Two 32-bit halves: the pegawai, and the key's first bytes (a collision only waits).
+    kunci_transaksi(pegawai.pk, int.from_bytes(kunci.bytes[:4], "big", signed=True))
+
+
+def kunci_transaksi(pegawai_id: int, nomor: int) -> None:
+    """Wait for, then hold until the transaction ends, PostgreSQL's advisory lock
+    (``pegawai_id``, ``nomor``; ``nomor`` a signed 32-bit number): one pegawai's concurrent
+    requests of the same kind take their turn.  Two kinds whose numbers meet only wait for each
+    other.  SQLite serialises every write transaction already (``transaction_mode IMMEDIATE``):
+    nothing to do there."""
     if connection.vendor != "postgresql":
         return
-    # Two 32-bit halves: the pegawai, and the key's first bytes (a collision only waits).
     with connection.cursor() as cur:
         cur.execute(
             "SELECT pg_advisory_xact_lock(%s, %s)",
-            [pegawai.pk & 0x7FFFFFFF, int.from_bytes(kunci.bytes[:4], "big", signed=True)],
+            [pegawai_id & 0x7FFFFFFF, nomor],
         )
 
 

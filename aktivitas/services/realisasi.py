@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -30,10 +31,11 @@ from aktivitas.selectors.tinjau import (
 )
 from aktivitas.services.harian import (
     kuasa_dipakai,
+    kunci_transaksi,
     sebagai_pengisi,
     wajib_penilai,
 )
-from pegawai.models import Pegawai
+from pegawai.models import Pegawai, Riwayat
 from pegawai.selectors.hierarki import rantai_penilai
 from pegawai.services.organisasi import catat_riwayat
 from skp.models import IndikatorKinerja, Skp
@@ -124,6 +126,12 @@ def isian_awal(
 
 
 # --- prepare ------------------------------------------------------------------------------
+# A month's preparation takes the advisory lock (pegawai, KUNCI_SIAPKAN + yyyymm): an
+# activity's idempotency key (its first four bytes) meets one only by chance — a wait, never a
+# wrong answer.
+KUNCI_SIAPKAN = 1_000_000_000
+
+
 def siapkan_realisasi(
     aktor: Pegawai, pegawai: Pegawai, tahun: int, bulan: int, ringkasan: dict | None = None
 ) -> list[RealisasiBulanan]:
@@ -169,40 +177,52 @@ def _isian_berubah(baris: RealisasiBulanan | None, teks: str, nilai) -> bool:
 
 @transaction.atomic
 def _tulis_isian(aktor, pegawai, sebagai, tahun, bulan, indikator, ringkasan) -> None:
-    """Create the missing rows and refresh the untouched drafts, the rows locked."""
+    """Create the missing rows and refresh the untouched drafts: the pegawai's preparations
+    of one month take their turn (two tabs opening the page at once), the existing rows are
+    locked, and the missing ones are created together with their history (two statements,
+    not five per indicator — this is the month-end page)."""
+    kunci_transaksi(pegawai.pk, KUNCI_SIAPKAN + tahun * 100 + bulan)
     ada = {
         r.indikator_id: r
         for r in RealisasiBulanan.objects.select_for_update().filter(
             indikator__in=indikator, tahun=tahun, bulan=bulan
         )
     }
+    baru = []
     for ind in indikator:
         teks, nilai = _isian(ind, ringkasan)
         baris = ada.get(ind.pk)
         if baris is None:
-            _buat(aktor, pegawai, sebagai, ind, ind.rhk.skp, tahun, bulan, teks, nilai)
+            baru.append(
+                RealisasiBulanan(
+                    indikator=ind,
+                    skp=ind.rhk.skp,
+                    tahun=tahun,
+                    bulan=bulan,
+                    realisasi=teks,
+                    nilai=nilai,
+                )
+            )
         elif _isian_berubah(baris, teks, nilai):  # re-checked under the lock
             baris.realisasi, baris.nilai = teks, nilai
             baris.save(update_fields=["realisasi", "nilai"])
-
-
-def _buat(aktor, pegawai, sebagai, ind, skp, tahun, bulan, teks, nilai) -> None:
-    baris, dibuat = RealisasiBulanan.objects.get_or_create(
-        indikator=ind,
-        tahun=tahun,
-        bulan=bulan,
-        defaults={"skp": skp, "realisasi": teks, "nilai": nilai},
-    )
-    if dibuat:
-        catat_riwayat(
+    if not baru:
+        return
+    RealisasiBulanan.objects.bulk_create(baru)
+    jenis = ContentType.objects.get_for_model(RealisasiBulanan)
+    Riwayat.objects.bulk_create(
+        Riwayat(
             pelaku=aktor,
             subjek=pegawai,
-            objek=baris,
-            aksi="realisasi.disiapkan",
             sebagai=sebagai,
-            ke_status=baris.status,
-            data={"tahun": tahun, "bulan": bulan, "indikator": ind.pk},
+            aksi="realisasi.disiapkan",
+            content_type=jenis,
+            object_id=b.pk,
+            ke_status=b.status,
+            data={"tahun": tahun, "bulan": bulan, "indikator": b.indikator_id},
         )
+        for b in baru
+    )
 
 
 # --- fill in ------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection  # noqa: F401 — read by a skipif condition
 from django.urls import reverse
 
 from aktivitas.models import Aktivitas, PengaturanKinerja, RealisasiBulanan
@@ -373,3 +374,49 @@ def test_aktivitas_dikembalikan_tidak_dihitung(org, maret, jam_tetap):
     assert Aktivitas.objects.filter(status=Aktivitas.Status.DIKEMBALIKAN).count() == 1
     teks = real.siapkan_realisasi(org.staf, org.staf, 2026, 3)[0].realisasi
     assert "Dikembalikan" not in teks and "Bulan April" not in teks
+
+
+def _indikator(rhk, n):
+    for i in range(n):
+        IndikatorKinerja.objects.create(rhk=rhk, teks=f"Indikator tambahan {i}", aspek="kuantitas")
+
+
+@pytest.mark.parametrize("n", [0, 6])
+def test_siapkan_menulis_semua_baris_dengan_dua_insert(org, maret, rhk_staf, jam_tetap, n):
+    """The month-end page's first visit creates every indicator's draft and its history row
+    with one INSERT each, however many indicators (it was five statements per indicator)."""
+    from django.test.utils import CaptureQueriesContext
+
+    _indikator(rhk_staf, n)
+    with CaptureQueriesContext(connection) as q:
+        baris = real.siapkan_realisasi(org.staf, org.staf, 2026, 3)
+    assert len(baris) == 1 + n
+    insert = [x["sql"] for x in q.captured_queries if x["sql"].startswith("INSERT")]
+    assert len(insert) == 2
+    riwayat = Riwayat.objects.filter(aksi="realisasi.disiapkan")
+    assert sorted(riwayat.values_list("object_id", flat=True)) == sorted(r.pk for r in baris)
+    assert {(r.data["indikator"], r.ke_status) for r in riwayat} == {
+        (b.indikator_id, R.DRAFT) for b in baris
+    }
+
+
+@pytest.mark.skipif(
+    "connection.vendor != 'postgresql'",
+    reason="two transactions at once need PostgreSQL; SQLite serialises writes (CI: PostgreSQL)",
+)
+@pytest.mark.django_db(transaction=True)
+def test_dua_tab_membuka_bulan_bersamaan_satu_baris_per_indikator(org, rhk_staf, jam_tetap):
+    """Two tabs opening the month at the same instant: each indicator's draft is made once
+    (the preparations take their turn; the second finds the first's rows), with one history
+    row each, and both answers list the same rows."""
+    from tests.bersamaan import bersamaan
+
+    _indikator(rhk_staf, 3)
+
+    def buka():
+        return [r.pk for r in real.siapkan_realisasi(org.staf, org.staf, 2026, 3)]
+
+    hasil = bersamaan(buka, buka)
+    assert hasil[0] is not None and hasil[0] == hasil[1]
+    assert RealisasiBulanan.objects.count() == 4
+    assert Riwayat.objects.filter(aksi="realisasi.disiapkan").count() == 4

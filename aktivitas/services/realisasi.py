@@ -321,7 +321,8 @@ def ajukan_realisasi(
     daftar = list(
         RealisasiBulanan.objects.select_for_update(of=("self",))
         .filter(skp__pegawai=pegawai, tahun=tahun, bulan=bulan, status__in=BISA_DIUBAH)
-        .select_related("indikator")
+        # the SKP too: each row's save signal (bantuan.sinyal) reads its pegawai
+        .select_related("indikator", "skp")
         .order_by("pk")
     )
     if not daftar:
@@ -333,22 +334,28 @@ def ajukan_realisasi(
         )
     terlambat = hari_ini > batas_realisasi(pegawai.instansi_id, tahun, bulan)
     penilai_id = _penilai_id(pegawai, akhir_bulan(tahun, bulan))
+    riwayat = []
+    jenis = ContentType.objects.get_for_model(RealisasiBulanan)
     for r in daftar:
         lama = r.status
         if r.diajukan_pada is None:
             r.terlambat = terlambat
         r.status, r.diajukan_pada, r.penilai_id = R.DIAJUKAN, waktu, penilai_id
         r.save(update_fields=["status", "diajukan_pada", "terlambat", "penilai"])
-        catat_riwayat(
-            pelaku=aktor,
-            subjek=pegawai,
-            objek=r,
-            aksi="realisasi.diajukan",
-            sebagai=sebagai,
-            dari_status=lama,
-            ke_status=r.status,
-            data={"tahun": tahun, "bulan": bulan, "terlambat": r.terlambat},
+        riwayat.append(
+            Riwayat(
+                pelaku=aktor,
+                subjek=pegawai,
+                sebagai=sebagai,
+                aksi="realisasi.diajukan",
+                content_type=jenis,
+                object_id=r.pk,
+                dari_status=lama,
+                ke_status=r.status,
+                data={"tahun": tahun, "bulan": bulan, "terlambat": r.terlambat},
+            )
         )
+    Riwayat.objects.bulk_create(riwayat)  # the month's history in one statement
     return daftar
 
 

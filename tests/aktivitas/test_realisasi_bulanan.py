@@ -420,3 +420,23 @@ def test_dua_tab_membuka_bulan_bersamaan_satu_baris_per_indikator(org, rhk_staf,
     assert hasil[0] is not None and hasil[0] == hasil[1]
     assert RealisasiBulanan.objects.count() == 4
     assert Riwayat.objects.filter(aksi="realisasi.disiapkan").count() == 4
+
+
+@pytest.mark.parametrize("n", [0, 6])
+def test_ajukan_kueri_tetap_kecuali_satu_update_per_baris(org, maret, rhk_staf, jam_tetap, n):
+    """Submitting the month: one UPDATE per row (its save tells the start box), the history in
+    one INSERT, and no other query per row."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _indikator(rhk_staf, n)
+    baris = real.siapkan_realisasi(org.staf, org.staf, 2026, 3)
+    RealisasiBulanan.objects.filter(realisasi="").update(realisasi="Tercapai")
+    with CaptureQueriesContext(connection) as q:
+        real.ajukan_realisasi(org.staf, org.staf, 2026, 3)
+    sql = [x["sql"] for x in q.captured_queries]
+    assert len([s for s in sql if s.startswith("UPDATE")]) == len(baris)
+    assert len([s for s in sql if s.startswith("INSERT")]) == 1
+    lain = [s for s in sql if not s.startswith(("UPDATE", "INSERT"))]
+    assert len(lain) <= 6, [s[:80] for s in lain]  # the rows, the penilai: never per row
+    assert Riwayat.objects.filter(aksi="realisasi.diajukan").count() == len(baris)

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.db.models import Case, Value, When
@@ -323,20 +324,26 @@ def _tinjau(
             )
         a.sebagai = wajib_penilai(aktor, a.pegawai, a.tanggal)
     sekarang = timezone.now()
+    riwayat = []
+    jenis = ContentType.objects.get_for_model(Aktivitas)
     for a in daftar:
         lama = a.status
         a.status, a.catatan_penilai, a.ditinjau_pada = status_baru, catatan, sekarang
         a.save(update_fields=["status", "catatan_penilai", "ditinjau_pada"])
-        catat_riwayat(
-            pelaku=aktor,
-            subjek=a.pegawai,
-            objek=a,
-            aksi=aksi,
-            sebagai=a.sebagai,
-            dari_status=lama,
-            ke_status=status_baru,
-            keterangan=catatan or (_("atas nama PPK") if a.sebagai == "admin" else ""),
+        riwayat.append(
+            Riwayat(
+                pelaku=aktor,
+                subjek=a.pegawai,
+                sebagai=a.sebagai,
+                aksi=aksi,
+                content_type=jenis,
+                object_id=a.pk,
+                dari_status=lama,
+                ke_status=status_baru,
+                keterangan=catatan or (_("atas nama PPK") if a.sebagai == "admin" else ""),
+            )
         )
+    Riwayat.objects.bulk_create(riwayat)  # a bulk approval's history in one statement
     return daftar
 
 

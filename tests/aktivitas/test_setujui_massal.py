@@ -136,3 +136,18 @@ def test_konfirmasi_tidak_ditanyakan_bila_tidak_berhak(client, org, tiga):
     r = client.post(URL, {"ids": [tiga[0].pk]}, headers={"HX-Request": "true"})
     assert r.status_code == 200 and r["HX-Redirect"].startswith("/aktivitas/tinjau/")
     assert "Setujui 1 aktivitas?" not in r.content.decode()
+
+
+def test_riwayat_persetujuan_massal_satu_insert(org, tiga):
+    """Each approved activity has its history row — written for all of them in one INSERT."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as q:
+        akt.setujui_aktivitas(org.kasi, [a.pk for a in tiga], "Baik")
+    assert len([x for x in q.captured_queries if x["sql"].startswith("INSERT")]) == 1
+    riwayat = Riwayat.objects.filter(aksi="aktivitas.disetujui")
+    assert sorted(riwayat.values_list("object_id", flat=True)) == sorted(a.pk for a in tiga)
+    assert {
+        (r.pelaku_id, r.subjek_id, r.dari_status, r.ke_status, r.keterangan) for r in riwayat
+    } == {(org.kasi.pk, org.staf.pk, A.MENUNGGU, A.DISETUJUI, "Baik")}

@@ -72,3 +72,47 @@ def test_ditutup_tersimpan_per_pengguna_dan_dapat_dibuka_lagi(client, org):
     # Another user is not affected by the staf's choice.
     client.force_login(org.jf)
     assert KOTAK in _beranda(client)
+
+
+def test_hanya_perubahan_yang_mencentang_menyegarkan_kotak(org):
+    """The box's cached steps are forgotten when a step can change — a new activity, a
+    realisation's status — and not for an approval or a draft's text (issue 12: no cache
+    writes per approved row)."""
+    from django.core.cache import cache
+
+    from aktivitas.models import RealisasiBulanan
+    from bantuan.selectors import versi_langkah
+    from inti.cache_versi import versi
+    from skp.models import IndikatorKinerja, RencanaHasilKerja, Skp
+    from skp.services.penyusunan import buka_periode
+    from tests.aktivitas.conftest import data, kunci
+
+    def token():
+        return cache.get(f"versi:{versi_langkah(org.staf.pk)}")
+
+    versi(versi_langkah(org.staf.pk))
+    awal = token()
+    a, _dibuat = akt.catat_aktivitas(org.staf, org.staf, data(), kunci())
+    setelah_entri = token()
+    assert setelah_entri != awal
+    akt.setujui_aktivitas(org.kasi, [a.pk])
+    assert token() == setelah_entri
+    skp = Skp.objects.create(
+        pegawai=org.staf,
+        periode=buka_periode(org.admin, org.instansi, 2026),
+        jabatan=org.jab_staf,
+        unit=org.seksi,
+        mulai=dt.date(2026, 1, 1),
+        selesai=dt.date(2026, 12, 31),
+    )
+    ind = IndikatorKinerja.objects.create(
+        rhk=RencanaHasilKerja.objects.create(skp=skp, teks="RHK"), teks="Indikator"
+    )
+    r = RealisasiBulanan.objects.create(skp=skp, indikator=ind, tahun=2026, bulan=3)
+    setelah_draf = token()
+    r.realisasi = "Teks realisasi"
+    r.save(update_fields=["realisasi"])  # typing in the draft
+    assert token() == setelah_draf
+    r.status = RealisasiBulanan.Status.DIAJUKAN
+    r.save(update_fields=["status"])
+    assert token() != setelah_draf

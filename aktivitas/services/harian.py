@@ -13,7 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.db.models import Case, Value, When
@@ -30,7 +29,7 @@ from kalender.selectors import hari_gangguan, hari_libur
 from pegawai.models import Pegawai, Riwayat
 from pegawai.permissions import is_admin_instansi, peran
 from pegawai.selectors.hierarki import rantai_penilai
-from pegawai.services.organisasi import catat_riwayat
+from pegawai.services.organisasi import catat_riwayat, riwayat_baru
 from skp.models import RencanaHasilKerja, Skp
 from skp.sinyal import versi_skp_pegawai
 
@@ -325,19 +324,17 @@ def _tinjau(
         a.sebagai = wajib_penilai(aktor, a.pegawai, a.tanggal)
     sekarang = timezone.now()
     riwayat = []
-    jenis = ContentType.objects.get_for_model(Aktivitas)
     for a in daftar:
         lama = a.status
         a.status, a.catatan_penilai, a.ditinjau_pada = status_baru, catatan, sekarang
         a.save(update_fields=["status", "catatan_penilai", "ditinjau_pada"])
         riwayat.append(
-            Riwayat(
+            riwayat_baru(
                 pelaku=aktor,
                 subjek=a.pegawai,
-                sebagai=a.sebagai,
+                objek=a,
                 aksi=aksi,
-                content_type=jenis,
-                object_id=a.pk,
+                sebagai=a.sebagai,
                 dari_status=lama,
                 ke_status=status_baru,
                 keterangan=catatan or (_("atas nama PPK") if a.sebagai == "admin" else ""),

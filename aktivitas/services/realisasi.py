@@ -14,7 +14,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -37,7 +36,7 @@ from aktivitas.services.harian import (
 )
 from pegawai.models import Pegawai, Riwayat
 from pegawai.selectors.hierarki import rantai_penilai
-from pegawai.services.organisasi import catat_riwayat
+from pegawai.services.organisasi import catat_riwayat, riwayat_baru
 from skp.models import IndikatorKinerja, Skp
 
 R = RealisasiBulanan.Status
@@ -209,15 +208,13 @@ def _tulis_isian(aktor, pegawai, sebagai, tahun, bulan, indikator, ringkasan) ->
     if not baru:
         return
     RealisasiBulanan.objects.bulk_create(baru)
-    jenis = ContentType.objects.get_for_model(RealisasiBulanan)
     Riwayat.objects.bulk_create(
-        Riwayat(
+        riwayat_baru(
             pelaku=aktor,
             subjek=pegawai,
-            sebagai=sebagai,
+            objek=b,
             aksi="realisasi.disiapkan",
-            content_type=jenis,
-            object_id=b.pk,
+            sebagai=sebagai,
             ke_status=b.status,
             data={"tahun": tahun, "bulan": bulan, "indikator": b.indikator_id},
         )
@@ -335,7 +332,6 @@ def ajukan_realisasi(
     terlambat = hari_ini > batas_realisasi(pegawai.instansi_id, tahun, bulan)
     penilai_id = _penilai_id(pegawai, akhir_bulan(tahun, bulan))
     riwayat = []
-    jenis = ContentType.objects.get_for_model(RealisasiBulanan)
     for r in daftar:
         lama = r.status
         if r.diajukan_pada is None:
@@ -343,13 +339,12 @@ def ajukan_realisasi(
         r.status, r.diajukan_pada, r.penilai_id = R.DIAJUKAN, waktu, penilai_id
         r.save(update_fields=["status", "diajukan_pada", "terlambat", "penilai"])
         riwayat.append(
-            Riwayat(
+            riwayat_baru(
                 pelaku=aktor,
                 subjek=pegawai,
-                sebagai=sebagai,
+                objek=r,
                 aksi="realisasi.diajukan",
-                content_type=jenis,
-                object_id=r.pk,
+                sebagai=sebagai,
                 dari_status=lama,
                 ke_status=r.status,
                 data={"tahun": tahun, "bulan": bulan, "terlambat": r.terlambat},

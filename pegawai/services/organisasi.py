@@ -21,7 +21,14 @@ from pegawai.models import Instansi, Jabatan, OperatorUnit, Pegawai, Penugasan, 
 
 
 # --- history ------------------------------------------------------------------------------
-def catat_riwayat(
+def catat_riwayat(**isian) -> Riwayat:
+    """Record who did what: :func:`riwayat_baru`'s row (the same keywords), saved."""
+    riwayat = riwayat_baru(**isian)
+    riwayat.save()
+    return riwayat
+
+
+def riwayat_baru(
     *,
     pelaku: Pegawai | None,
     objek: models.Model,
@@ -33,10 +40,12 @@ def catat_riwayat(
     keterangan: str = "",
     data: dict[str, Any] | None = None,
 ) -> Riwayat:
-    """Record who did what.  ``sebagai`` defaults from the actor's relation to the subject."""
+    """Who did what, as a history row not yet saved (:func:`catat_riwayat` saves one; a
+    service that changes many rows at once saves them with one ``Riwayat.objects.bulk_create``).
+    ``sebagai`` defaults from the actor's relation to the subject."""
     if sebagai is None:
         sebagai = permissions.peran_terhadap(pelaku, subjek)
-    return Riwayat.objects.create(
+    return Riwayat(
         pelaku=pelaku,
         subjek=subjek,
         sebagai=sebagai,

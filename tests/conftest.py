@@ -18,13 +18,16 @@ from tests.factories import (
 def _cache_kosong():
     """Each test starts with an empty cache: the local-memory cache outlives the test's
     rolled-back data, and ids are reused on SQLite.  The values each process keeps beside
-    it (inti.cache_versi) are under keys of versions the clear forgets; emptied all the same."""
+    it (inti.cache_versi) are under keys of versions the clear forgets; emptied all the same,
+    and so are the page parts it keeps drawn (inti.fragmen)."""
     from django.core.cache import cache
 
+    from inti import fragmen
     from inti.cache_versi import kosongkan_lokal
 
     cache.clear()
     kosongkan_lokal()
+    fragmen.kosongkan()
     yield
 
 

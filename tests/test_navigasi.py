@@ -82,13 +82,10 @@ def test_asn_tidak_membayar_hitungan(client, org, django_assert_max_num_queries)
 
 
 def test_menu_digambar_sekali_per_isi_dan_bahasa(client, org):
-    """The menu is rendered once per distinct menu (ekinerja/templatetags/menu.py): the same
-    page again reuses it; another language is another menu."""
+    """The menu is rendered once per distinct menu (ekinerja/templatetags/menu.py,
+    inti/fragmen.py): the same page again reuses it; another language is another menu."""
     from django.utils import translation
 
-    from ekinerja.templatetags import menu
-
-    menu._tersimpan.clear()
     client.force_login(org.kasi)
 
     def digambar(r) -> bool:

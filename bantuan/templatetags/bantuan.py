@@ -14,6 +14,7 @@ from django.template.loader import render_to_string
 
 from bantuan.rules import JUDUL_PANDUAN, bagian_untuk
 from bantuan.selectors import langkah_awal, pic
+from inti.fragmen import sekali
 
 register = template.Library()
 
@@ -45,10 +46,15 @@ def panel_bantuan(context) -> str:
         ctx["langkah_ditutup"] = ditutup
         ctx["langkah"] = langkah
         ctx["langkah_semua_selesai"] = all(lk.selesai for lk in langkah)
-    # Its own context, not the page's request: a RequestContext would run every context
-    # processor again for this one box; the langkah forms need only the CSRF token.
-    ctx.update(csrf(request))
-    return render_to_string("bantuan/_panel.html", ctx)
+    # Its own context, not the page's request (a RequestContext would run every context
+    # processor again for this one box), drawn once per distinct inputs in each process; the
+    # langkah forms' CSRF token is the request's own (inti.fragmen).
+    return sekali(
+        "panel-bantuan",
+        ctx,
+        lambda isi: render_to_string("bantuan/_panel.html", isi),
+        token=csrf(request)["csrf_token"],
+    )
 
 
 @register.simple_tag(takes_context=True)

@@ -157,6 +157,17 @@ if DATABASE_URL:
         for _db in DATABASES.values():
             _db["DISABLE_SERVER_SIDE_CURSORS"] = True
             _db["OPTIONS"]["prepare_threshold"] = None
+    # Prepared statements on a direct connection (docs/operasi.md, "Pernyataan siap"): the
+    # parameters bound by the server, and a query run more than five times on a connection
+    # prepared there — PostgreSQL then plans it once, not on every page (planning a query on
+    # the partitioned activity table, or an SKP with its eight joins, cost 2-4 ms each: more
+    # than executing it).  Django's default is neither.  Off behind PgBouncer unless it can
+    # follow them (1.21 or later with max_prepared_statements): DB_PERNYATAAN_SIAP=1.
+    DB_PERNYATAAN_SIAP = env_bool("DB_PERNYATAAN_SIAP", DATABASE_POOLER != "pgbouncer")
+    if DB_PERNYATAAN_SIAP:
+        for _db in DATABASES.values():
+            _db["OPTIONS"]["server_side_binding"] = True
+            _db["OPTIONS"]["prepare_threshold"] = env_int("DB_PREPARE_THRESHOLD", 5)
     # Django's PostgreSQL backend, aware of partitioned tables' keys (inti/postgresql/base.py).
     for _db in DATABASES.values():
         if _db.get("ENGINE") == "django.db.backends.postgresql":

@@ -142,6 +142,13 @@ def _bulan_di_default(cur, tabel: str, kolom: str, q) -> list[dt.date]:
     return [r[0] for r in cur.fetchall()]
 
 
+def _ddl(cur, sql: str, params: list) -> None:
+    """A DDL statement with values: PostgreSQL binds no parameter in DDL, so the values are
+    written into the statement by the driver's own quoting (the connections bind parameters
+    on the server: docs/operasi.md, "Pernyataan siap")."""
+    cur.execute(cur.db.ops.compose_sql(sql, params))
+
+
 def _buat_satu(cur, tabel: str, kolom: str, bulan: dt.date, q) -> None:
     """One month's partition: a table of its own, the default's rows of that month moved into
     it, then attached (see the module doc for the locks)."""
@@ -152,7 +159,8 @@ def _buat_satu(cur, tabel: str, kolom: str, bulan: dt.date, q) -> None:
         "INCLUDING STORAGE)"
     )
     # The partition's bound as a CHECK first: ATTACH then need not scan the new table.
-    cur.execute(
+    _ddl(
+        cur,
         f"ALTER TABLE {q(nama)} ADD CONSTRAINT {q(nama + '_batas')} "
         f"CHECK ({q(kolom)} IS NOT NULL AND {q(kolom)} >= %s AND {q(kolom)} < %s)",
         [bulan, akhir],
@@ -163,7 +171,8 @@ def _buat_satu(cur, tabel: str, kolom: str, bulan: dt.date, q) -> None:
     )
     sql = f"WITH pindah AS ({hapus}) INSERT INTO {q(nama)} SELECT * FROM pindah"
     cur.execute(sql, [bulan, akhir])
-    cur.execute(
+    _ddl(
+        cur,
         f"ALTER TABLE {q(tabel)} ATTACH PARTITION {q(nama)} FOR VALUES FROM (%s) TO (%s)",
         [bulan, akhir],
     )
@@ -285,7 +294,8 @@ def _ganti_tabel(schema_editor, tabel: str, kolom: str, partisi: bool, hari_ini:
         if partisi:
             cur.execute(f"CREATE TABLE {q(nama_default(tabel))} PARTITION OF {q(tabel)} DEFAULT")
             for bulan in rentang_bulan(tertua or hari_ini, tambah_bulan(hari_ini, BULAN_DI_MUKA)):
-                cur.execute(
+                _ddl(
+                    cur,
                     f"CREATE TABLE {q(nama_partisi(tabel, bulan))} PARTITION OF {q(tabel)} "
                     "FOR VALUES FROM (%s) TO (%s)",
                     [bulan, tambah_bulan(bulan, 1)],
@@ -308,7 +318,7 @@ def _ganti_tabel(schema_editor, tabel: str, kolom: str, partisi: bool, hari_ini:
             # No identity column on a partitioned table before PostgreSQL 17: a sequence owned
             # by the column (Django finds it with pg_get_serial_sequence, as for a serial).
             cur.execute(f"CREATE SEQUENCE {q(urutan)} AS bigint OWNED BY {q(tabel)}.id")
-            cur.execute(f"ALTER TABLE {q(tabel)} ALTER COLUMN id SET DEFAULT nextval(%s)", [urutan])
+            _ddl(cur, f"ALTER TABLE {q(tabel)} ALTER COLUMN id SET DEFAULT nextval(%s)", [urutan])
             if id_maks:
                 cur.execute("SELECT setval(%s, %s)", [urutan, id_maks])
         else:

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
 
 from inti.kueri import hitung_sekaligus
 from pegawai.permissions import peran
@@ -38,6 +38,21 @@ def bagian_menu(request, url_name: str) -> dict[str, int] | None:
     return None
 
 
+# A menu entry's URL per (name, URLconf, script prefix): the same on every page, reversed once
+# per process instead of once per entry on every page (None: not in this deployment's URLs).
+_url_menu: dict[tuple, str | None] = {}
+
+
+def _url(url_name: str) -> str | None:
+    kunci = (url_name, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
+    if kunci not in _url_menu:
+        try:
+            _url_menu[kunci] = reverse(url_name)
+        except NoReverseMatch:
+            _url_menu[kunci] = None
+    return _url_menu[kunci]
+
+
 def _navigasi(request):
     user = getattr(request, "user", None)
     ctx = {"NAMA_APLIKASI": settings.EKINERJA_NAMA_APLIKASI}
@@ -57,9 +72,8 @@ def _navigasi(request):
     for menu in MENU:
         if not menu.boleh(p):
             continue
-        try:
-            url = reverse(menu.url_name)
-        except NoReverseMatch:
+        url = _url(menu.url_name)
+        if url is None:
             continue
         hitung = HITUNGAN.get(menu.url_name)
         bagian = hitung(user, p) if hitung else []

@@ -46,15 +46,19 @@ _POLOS = (str, int, float, Decimal, dt.date, dt.time, dt.timedelta, type(None))
 
 
 def beku(nilai):
-    """``nilai`` as a hashable key: plain values as they are (a safe string told apart from a
-    plain one: they render differently), lazy translations as text (the language is in the
-    key), sequences, mappings and dataclasses by their contents.  Anything else: TypeError."""
-    if isinstance(nilai, bool):
-        return nilai
+    """``nilai`` as a hashable key: plain values as they are, told apart where equal values
+    render differently (a safe string from a plain one, ``True`` from ``1`` and ``1.0``,
+    ``Decimal("1.0")`` from ``Decimal("1.00")``), lazy translations as text (the language is
+    in the key), sequences, mappings and dataclasses by their contents.  Anything else:
+    TypeError."""
     if isinstance(nilai, str):
         return (nilai, True) if isinstance(nilai, SafeData) else nilai
     if isinstance(nilai, Promise):
         return str(nilai)
+    if isinstance(nilai, Decimal):
+        return (Decimal, str(nilai))  # 1.0 and 1.00 are equal but do not render alike
+    if isinstance(nilai, bool | int | float):
+        return (type(nilai), nilai)  # nor do True, 1 and 1.0
     if isinstance(nilai, _POLOS):
         return nilai
     if isinstance(nilai, list | tuple):

@@ -71,6 +71,10 @@ def test_masukan_harus_nilai_polos():
         }
     )
     assert hash(kunci)
+    # Equal values that render differently are different keys.
+    from decimal import Decimal
+
+    assert len({fragmen.beku(v) for v in (1, True, 1.0, Decimal("1"), Decimal("1.00"))}) == 5
     assert fragmen.beku(_Langkah("x", False)) != fragmen.beku(_Langkah("x", True))
     with pytest.raises(TypeError, match="bukan nilai polos"):
         fragmen.beku({"user": object()})

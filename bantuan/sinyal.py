@@ -1,10 +1,10 @@
 """Forget a user's cached start box (bantuan.selectors.langkah_awal) when he saves what its
-steps tick: an SKP, a new activity, a realisation's status.  Bulk writes send no signal;
-the cached box then lasts at most an hour (inti.cache_versi.UMUR_DETIK)."""
+steps tick: an SKP, a new (or deleted) activity, a realisation's status.  Bulk writes send
+no signal; the cached box then lasts at most an hour (inti.cache_versi.UMUR_DETIK)."""
 
 from __future__ import annotations
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 
 from aktivitas.models import Aktivitas, RealisasiBulanan
 from inti.cache_versi import berubah
@@ -41,6 +41,10 @@ def _realisasi_berubah(sender, instance, update_fields=None, **kwargs) -> None:
 
 post_save.connect(_pegawai_berubah, sender=Skp, dispatch_uid="bantuan-langkah-skp")
 post_save.connect(_aktivitas_baru, sender=Aktivitas, dispatch_uid="bantuan-langkah-aktivitas")
+# Deleting his only activity unticks the step.
+post_delete.connect(
+    _pegawai_berubah, sender=Aktivitas, dispatch_uid="bantuan-langkah-aktivitas-hapus"
+)
 post_save.connect(
     _realisasi_berubah, sender=RealisasiBulanan, dispatch_uid="bantuan-langkah-realisasi"
 )

@@ -37,6 +37,7 @@ from aktivitas.models import Aktivitas
 from aktivitas.selectors import tinjau as selectors_tinjau
 from aktivitas.services import harian as services
 from aktivitas.services import umpan_balik as services_umpan_balik
+from aktivitas.views.potret import potret_baris_antrean
 from ekinerja.context_processors import bagian_menu
 from inti.konfirmasi import Konfirmasi, tampilkan_konfirmasi
 
@@ -56,40 +57,6 @@ def url_antrean(request: HttpRequest) -> str:
     redirect never leaves the queue)."""
     q = QueryDict(request.POST.get("kembali", "").lstrip("?")).urlencode()
     return reverse("aktivitas_tinjau") + (f"?{q}" if q else "")
-
-
-def potret_baris(a: Aktivitas) -> dict:
-    """What the queue's row (``antrean.html#baris``) shows of an activity, as plain values: the
-    page draws each distinct row once per process from these alone (``{% fragmen %}``,
-    inti/fragmen.py) — fifteen rows were half of the page's CPU.  A field the row shows and
-    this leaves out renders empty (``tests/aktivitas/test_antrean_potret.py`` compares the
-    two drawings)."""
-    return {
-        "pk": a.pk,
-        "status": a.status,
-        "get_status_display": a.get_status_display(),
-        "tanggal": a.tanggal,
-        "jam_mulai": a.jam_mulai,
-        "jam_selesai": a.jam_selesai,
-        "uraian": a.uraian,
-        "rhk_id": a.rhk_id,
-        "rhk": {"teks": a.rhk.teks} if a.rhk_id else None,
-        "terlambat": a.terlambat,
-        "diisi_kuasa": a.diisi_kuasa,
-        "diisi_operator": a.diisi_operator,
-        "diisi_oleh": {"nama_lengkap": a.diisi_oleh.nama_lengkap},
-        "pegawai": {"nama_lengkap": a.pegawai.nama_lengkap},
-        "dientri_pada": a.dientri_pada,
-        "bukti": {
-            "all": [
-                {"pk": b.pk, "berkas": bool(b.berkas), "nama_asli": b.nama_asli, "tautan": b.tautan}
-                for b in a.bukti.all()
-            ]
-        },
-        "jumlah_output": a.jumlah_output,
-        "satuan_output": a.satuan_output,
-        "catatan_penilai": a.catatan_penilai,
-    }
 
 
 def form_kembalikan(a: Aktivitas, data=None) -> KembalikanForm:
@@ -131,7 +98,7 @@ def antrean(request: HttpRequest) -> HttpResponse:
         baris = list(page_obj.object_list)
         selectors_tinjau.sumber_isian_antrean(user, baris)
         for a in baris:
-            a.potret = potret_baris(a)
+            a.potret = potret_baris_antrean(a)
         konteks.update(form=form, page_obj=page_obj)
     else:
         qs = selectors_tinjau.antrean_realisasi(user)

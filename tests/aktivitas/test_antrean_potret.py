@@ -1,6 +1,7 @@
-"""The review queue draws each row from its plain values (``views.tinjau.potret_baris``, kept
-per process by ``{% fragmen %}``): the row drawn from them is the row drawn from the activity
-itself, for every kind of row, and a changed activity is drawn anew."""
+"""The review queue draws each row from its plain values
+(``aktivitas.views.potret.potret_baris_antrean``, kept per process by ``{% fragmen %}``): the
+row drawn from them is the row drawn from the activity itself, for every kind of row, and a
+changed activity is drawn anew."""
 
 import datetime as dt
 
@@ -13,7 +14,7 @@ from aktivitas.models import Aktivitas, BuktiDukung
 from aktivitas.selectors import tinjau as selectors_tinjau
 from aktivitas.services import harian as akt
 from aktivitas.services import kuasa as services_kuasa
-from aktivitas.views.tinjau import potret_baris
+from aktivitas.views.potret import potret_baris_antrean as potret_baris
 from tests.aktivitas.conftest import HARI, data, kunci
 
 

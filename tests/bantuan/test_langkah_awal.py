@@ -97,6 +97,13 @@ def test_hanya_perubahan_yang_mencentang_menyegarkan_kotak(org):
     assert setelah_entri != awal
     akt.setujui_aktivitas(org.kasi, [a.pk])
     assert token() == setelah_entri
+    lain, _dibuat = akt.catat_aktivitas(
+        org.staf, org.staf, data(mulai=(13, 0), selesai=(14, 0)), kunci()
+    )
+    setelah_entri = token()
+    lain.delete()  # deleting an activity can untick the step
+    assert token() != setelah_entri
+    setelah_entri = token()
     skp = Skp.objects.create(
         pegawai=org.staf,
         periode=buka_periode(org.admin, org.instansi, 2026),

@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from aktivitas import rules as aturan_aktivitas
 from aktivitas.models import Aktivitas, PengaturanKinerja, RealisasiBulanan
+from inti.cache_versi import berubah
 from kalender.models import HariLibur
 from kalender.rules import is_hari_kerja
 from kalender.selectors import hari_gangguan
@@ -32,6 +33,7 @@ from skp.models import Skp
 from skp.services import penyusunan as skp_services
 
 from .models import RingkasanPegawaiBulan, RingkasanUnit, TandaRingkasan
+from .selectors.dasbor import VERSI_RINGKASAN
 
 A = Aktivitas.Status
 R = RingkasanPegawaiBulan.Realisasi
@@ -332,6 +334,7 @@ def bangun_ringkasan_unit(
     with transaction.atomic():
         sasaran.delete()
         RingkasanUnit.objects.bulk_create(baris.values(), batch_size=2000)
+    berubah(VERSI_RINGKASAN)  # the dashboard bodies rendered from the old rows
     return len(baris)
 
 

@@ -15,13 +15,15 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST, require_safe
 from django_htmx.http import reswap, retarget
 
+from inti.cache_versi import ambil, versi
 from inti.ekspor import respons_tabel
 from inti.konfirmasi import Konfirmasi, tampilkan_konfirmasi
 from inti.replika import boleh_replika
@@ -72,69 +74,100 @@ def _persen(p) -> object:
 @boleh_replika
 def dasbor(request: HttpRequest) -> HttpResponse:
     c, s, unit, form = _saringan(request)
-    d = selectors.dasbor(c, s, unit)
     fmt = request.GET.get("format")
-    if fmt:
-        kolom = [
-            _("Unit"),
-            _("Pegawai"),
-            _("SKP ditetapkan"),
-            _("% SKP"),
-            _("Hari kerja"),
-            _("Hari berisi aktivitas"),
-            _("% hari berisi"),
-            _("Aktivitas menunggu"),
-            _("Aktivitas terlambat"),
-            _("Aktivitas di luar SKP"),
-            _("Realisasi tepat"),
-            _("Realisasi terlambat"),
-            _("Realisasi belum"),
-            _("Penilaian wajib"),
-            _("Penilaian selesai"),
-            _("Keberatan terbuka"),
+    if not fmt:
+        isi = _isi_dasbor(request, c, s, unit, form)
+        return render(request, "pemantauan/dasbor.html", {"isi": isi, "q": _query(s, unit)})
+    d = selectors.dasbor(c, s, unit)
+    kolom = [
+        _("Unit"),
+        _("Pegawai"),
+        _("SKP ditetapkan"),
+        _("% SKP"),
+        _("Hari kerja"),
+        _("Hari berisi aktivitas"),
+        _("% hari berisi"),
+        _("Aktivitas menunggu"),
+        _("Aktivitas terlambat"),
+        _("Aktivitas di luar SKP"),
+        _("Realisasi tepat"),
+        _("Realisasi terlambat"),
+        _("Realisasi belum"),
+        _("Penilaian wajib"),
+        _("Penilaian selesai"),
+        _("Keberatan terbuka"),
+    ]
+    baris = [
+        [
+            (b.nama + (" " + _("(langsung)") if b.langsung else "")),
+            b.angka.pegawai,
+            b.angka.skp_ditetapkan,
+            _persen(b.angka.persen_skp),
+            b.angka.hari_kerja,
+            b.angka.hari_berisi,
+            _persen(b.angka.persen_hari),
+            b.angka.menunggu,
+            b.angka.aktivitas_terlambat,
+            b.angka.di_luar_skp,
+            b.angka.realisasi_tepat,
+            b.angka.realisasi_terlambat,
+            b.angka.realisasi_belum,
+            b.angka.penilaian_wajib,
+            b.angka.penilaian_selesai,
+            b.angka.keberatan,
         ]
-        baris = [
-            [
-                (b.nama + (" " + _("(langsung)") if b.langsung else "")),
-                b.angka.pegawai,
-                b.angka.skp_ditetapkan,
-                _persen(b.angka.persen_skp),
-                b.angka.hari_kerja,
-                b.angka.hari_berisi,
-                _persen(b.angka.persen_hari),
-                b.angka.menunggu,
-                b.angka.aktivitas_terlambat,
-                b.angka.di_luar_skp,
-                b.angka.realisasi_tepat,
-                b.angka.realisasi_terlambat,
-                b.angka.realisasi_belum,
-                b.angka.penilaian_wajib,
-                b.angka.penilaian_selesai,
-                b.angka.keberatan,
-            ]
-            for b in d.baris
+        for b in d.baris
+    ]
+    return respons_tabel(f"pemantauan-unit-{s.tahun}", fmt, kolom, baris, _("Unit"))
+
+
+# The query parameters the dashboard's body depends on (the pagination links repeat the whole
+# query string): a request with others is rendered but not kept.
+_PARAMETER_ISI = frozenset({"tahun", "bulan", "triwulan", "unit", "page"})
+
+
+def _isi_dasbor(request, c, s, unit, form) -> str:
+    """The dashboard's body.  For a unit scope (admin, operator) it is the same for every visit
+    of that scope and filter until what it reads changes: it is rendered once and kept under
+    the versions of the organisation, the periods, the per-pegawai counts and the unit rollups
+    (``pemantauan.sinyal``; the rollup task bumps its version when it writes), for at most
+    ``UMUR_ORANG`` — the age the counts may have anyway.  An atasan's few subordinates are
+    counted on each visit."""
+
+    def gambar() -> str:
+        d = selectors.dasbor(c, s, unit)
+        org = d.predikat_organisasi
+        batas = grafik.batas_kurva(org.predikat if org else None)
+        return render_to_string(
+            "pemantauan/_dasbor_isi.html",
+            {
+                "d": d,
+                # 25 unit rows a page (the totals are the scope's; the download has every row).
+                "baris_halaman": Paginator(d.baris, PER_HALAMAN).get_page(request.GET.get("page")),
+                "form": form,
+                "q": _query(s, unit),
+                "q_tanpa_unit": _query(s, None),
+                "jendela_dipilih": selectors._jendela_dipilih([j.jendela for j in d.jendela], s),
+                "grafik_tren": grafik.garis_tren(d.tren),
+                "grafik_predikat": grafik.batang_predikat(d.predikat, batas),
+                "ada_predikat": any(x["jumlah"] for x in d.predikat),
+                "leluhur": _leluhur(c, unit),
+            },
+            request=request,
+        )
+
+    if not c.per_unit or not set(request.GET) <= _PARAMETER_ISI:
+        return gambar()
+    kunci = ":".join(
+        [
+            selectors.kunci_cakupan(c),
+            versi(selectors.VERSI_ORANG),
+            get_language() or "",
+            str(skp_services.hari_ini()),
+            request.GET.urlencode(),
         ]
-        return respons_tabel(f"pemantauan-unit-{s.tahun}", fmt, kolom, baris, _("Unit"))
-    org = d.predikat_organisasi
-    batas = grafik.batas_kurva(org.predikat if org else None)
-    jendela_dipilih = selectors._jendela_dipilih([j.jendela for j in d.jendela], s)
-    return render(
-        request,
-        "pemantauan/dasbor.html",
-        {
-            "d": d,
-            # 25 unit rows a page (the totals are the scope's; the download has every row).
-            "baris_halaman": Paginator(d.baris, PER_HALAMAN).get_page(request.GET.get("page")),
-            "form": form,
-            "q": _query(s, unit),
-            "q_tanpa_unit": _query(s, None),
-            "jendela_dipilih": jendela_dipilih,
-            "grafik_tren": grafik.garis_tren(d.tren),
-            "grafik_predikat": grafik.batang_predikat(d.predikat, batas),
-            "ada_predikat": any(x["jumlah"] for x in d.predikat),
-            "leluhur": _leluhur(c, unit),
-        },
     )
+    return ambil(selectors.VERSI_RINGKASAN, f"isi:{kunci}", gambar, umur=selectors.UMUR_ORANG)
 
 
 def _leluhur(c, unit):

@@ -14,6 +14,7 @@ not count the pegawai again.
 
 from __future__ import annotations
 
+import hashlib
 import statistics
 from dataclasses import dataclass, field
 
@@ -514,6 +515,10 @@ _KOLOM_UNIT = {
 # sends no signal.
 VERSI_ORANG = "dasbor-orang"
 UMUR_ORANG = 5 * 60
+# The unit rollups (``pemantauan.services.bangun_ringkasan_unit`` bumps it when it writes) and
+# the predikat kinerja organisasi (``pemantauan.sinyal``): the rendered dashboard body is kept
+# under it (``pemantauan.views._isi_dasbor``).
+VERSI_RINGKASAN = "dasbor-ringkasan"
 
 
 @dataclass
@@ -596,6 +601,23 @@ def _hitung_orang(
     )
 
 
+def kunci_cakupan(c: Cakupan) -> str:
+    """What a unit scope's cached reads are keyed by: the scope and the versions of the
+    organisation and the periods."""
+    return ":".join(
+        [
+            versi("organisasi"),
+            versi(VERSI_PERIODE),
+            c.jenis,
+            str(c.instansi_id),
+            # an instansi has some forty root units: their ids hashed keep the key short
+            hashlib.blake2b(
+                ",".join(str(u.pk) for u in c.akar).encode(), digest_size=8
+            ).hexdigest(),
+        ]
+    )
+
+
 def angka_orang(
     c: Cakupan,
     unit: UnitKerja | None,
@@ -609,11 +631,7 @@ def angka_orang(
         return _hitung_orang(c, unit, periode, jendela, dipilih)
     kunci = ":".join(
         [
-            versi("organisasi"),
-            versi(VERSI_PERIODE),
-            c.jenis,
-            str(c.instansi_id),
-            ",".join(str(u.pk) for u in c.akar),
+            kunci_cakupan(c),
             str(unit.pk if unit is not None else "-"),
             str(periode.pk if periode is not None else "-"),
             str(dipilih.pk if dipilih is not None else "-"),

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.urls import NoReverseMatch, get_script_prefix, get_urlconf, reverse
+from django.utils.translation import get_language
 
 from inti.kueri import hitung_sekaligus
 from pegawai.permissions import peran
@@ -38,19 +39,34 @@ def bagian_menu(request, url_name: str) -> dict[str, int] | None:
     return None
 
 
-# A menu entry's URL per (name, URLconf, script prefix): the same on every page, reversed once
-# per process instead of once per entry on every page (None: not in this deployment's URLs).
-_url_menu: dict[tuple, str | None] = {}
+# The entries a set of rights sees, in the order shown, with their URLs and labels as text: the
+# same on every page of every user with those rights, built once per (rights, language,
+# URLconf, script prefix) in each process instead of on every page (reversing, translating and
+# ordering thirty entries were a millisecond of every page).  A few roles, two languages: a
+# handful of keys.
+_menu_dasar: dict[tuple, list[tuple]] = {}
 
 
-def _url(url_name: str) -> str | None:
-    kunci = (url_name, get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
-    if kunci not in _url_menu:
-        try:
-            _url_menu[kunci] = reverse(url_name)
-        except NoReverseMatch:
-            _url_menu[kunci] = None
-    return _url_menu[kunci]
+def _dasar(p) -> list[tuple]:
+    """[(label, url, url_name, group label, group position)] of the entries ``p`` may see."""
+    boleh = tuple(menu.boleh(p) for menu in MENU)
+    kunci = (boleh, get_language(), get_urlconf() or settings.ROOT_URLCONF, get_script_prefix())
+    dasar = _menu_dasar.get(kunci)
+    if dasar is None:
+        urutan = {id(g): n for n, g in enumerate(URUTAN_GRUP)}
+        dasar = []
+        for menu, ya in zip(MENU, boleh, strict=True):
+            if not ya:
+                continue
+            try:
+                url = reverse(menu.url_name)
+            except NoReverseMatch:  # not in this deployment's URLs
+                continue
+            posisi = urutan.get(id(menu.grup), len(urutan))
+            dasar.append((str(menu.label), url, menu.url_name, str(menu.grup), posisi))
+        dasar.sort(key=lambda d: d[4])  # stable: the entries keep their order in a group
+        _menu_dasar[kunci] = dasar
+    return dasar
 
 
 def _navigasi(request):
@@ -69,23 +85,18 @@ def _navigasi(request):
     kueri: list = [HITUNGAN_KEPALA[nama](user) for nama in kepala]  # all counted at once below
     path = request.path
     items = []
-    for menu in MENU:
-        if not menu.boleh(p):
-            continue
-        url = _url(menu.url_name)
-        if url is None:
-            continue
-        hitung = HITUNGAN.get(menu.url_name)
+    for label, url, url_name, grup, _posisi in _dasar(p):
+        hitung = HITUNGAN.get(url_name)
         bagian = hitung(user, p) if hitung else []
         nama = list(bagian) if isinstance(bagian, dict) else None
         bagian = list(bagian.values()) if isinstance(bagian, dict) else bagian
         items.append(
             {
-                "label": menu.label,
+                "label": label,
                 "url": url,
-                "url_name": menu.url_name,
+                "url_name": url_name,
                 "aktif": False,
-                "grup": menu.grup,
+                "grup": grup,
                 "jumlah": range(len(kueri), len(kueri) + len(bagian)),
                 "bagian": nama,
             }
@@ -104,10 +115,9 @@ def _navigasi(request):
     ]
     if cocok:
         max(cocok, key=lambda i: len(i["url"]))["aktif"] = True
-    urutan = {str(g): n for n, g in enumerate(URUTAN_GRUP)}
     grup: dict[str, dict] = {}
-    for i in sorted(items, key=lambda i: urutan.get(str(i["grup"]), len(urutan))):
-        g = grup.setdefault(str(i["grup"]), {"label": i["grup"], "item": [], "aktif": False})
+    for i in items:  # already in the groups' order
+        g = grup.setdefault(i["grup"], {"label": i["grup"], "item": [], "aktif": False})
         g["item"].append(i)
         g["aktif"] = g["aktif"] or i["aktif"]
         g["jumlah"] = g.get("jumlah", 0) + i["jumlah"]

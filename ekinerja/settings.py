@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
+    "ekinerja.middleware.RapikanHtmlMiddleware",  # below GZip: compressed after
     "django.contrib.sessions.middleware.SessionMiddleware",
     "ekinerja.middleware.BahasaMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -189,15 +189,26 @@ def _baca_nilai(penuh: str):
     return nilai
 
 
-def ambil(nama: str, kunci: str, hitung: Callable[[], T], umur: int = UMUR_DETIK) -> T:
+def ambil(
+    nama: str, kunci: str, hitung: Callable[[], T], umur: int = UMUR_DETIK, *, lokal: bool = False
+) -> T:
     """``hitung()`` cached under ``kunci`` at the current version of ``nama``, for at most
-    ``umur`` seconds."""
+    ``umur`` seconds.  ``lokal``: kept by this process only, never in the shared cache — for
+    rendered HTML, which a new release may draw differently (a restart forgets it; each
+    process draws it once per version)."""
     penuh = _kunci_nilai(nama, kunci)
-    nilai = _baca_nilai(penuh)
+    if lokal:
+        memo = _memo.get()
+        nilai = memo.get(penuh, _KOSONG) if memo is not None else _KOSONG
+        if nilai is _KOSONG:
+            nilai = _lokal_baca(penuh)
+    else:
+        nilai = _baca_nilai(penuh)
     if nilai is _KOSONG:
         nilai = hitung()
         kedaluwarsa = time.time() + umur
-        cache.set(penuh, (kedaluwarsa, nilai), timeout=umur)
+        if not lokal:
+            cache.set(penuh, (kedaluwarsa, nilai), timeout=umur)
         _lokal_simpan(penuh, nilai, kedaluwarsa)
         memo = _memo.get()
         if memo is not None:

@@ -128,8 +128,9 @@ _PARAMETER_ISI = frozenset({"tahun", "bulan", "triwulan", "unit", "page"})
 
 def _isi_dasbor(request, c, s, unit, form) -> str:
     """The dashboard's body.  For a unit scope (admin, operator) it is the same for every visit
-    of that scope and filter until what it reads changes: it is rendered once and kept under
-    the versions of the organisation, the periods, the per-pegawai counts and the unit rollups
+    of that scope and filter until what it reads changes: it is rendered once in each process
+    (HTML is not shared: a new release may draw it differently) and kept under the versions
+    of the organisation, the periods, the per-pegawai counts and the unit rollups
     (``pemantauan.sinyal``; the rollup task bumps its version when it writes), for at most
     ``UMUR_ORANG`` — the age the counts may have anyway.  An atasan's few subordinates are
     counted on each visit."""
@@ -167,7 +168,9 @@ def _isi_dasbor(request, c, s, unit, form) -> str:
             request.GET.urlencode(),
         ]
     )
-    return ambil(selectors.VERSI_RINGKASAN, f"isi:{kunci}", gambar, umur=selectors.UMUR_ORANG)
+    return ambil(
+        selectors.VERSI_RINGKASAN, f"isi:{kunci}", gambar, umur=selectors.UMUR_ORANG, lokal=True
+    )
 
 
 def _leluhur(c, unit):

@@ -33,6 +33,28 @@ def test_dihitung_sekali_lalu_lagi_setelah_berubah(db):
     assert ambil("lain", "k", nilai) == 3  # another version name, another value
 
 
+def test_lokal_tidak_masuk_cache_bersama(db):
+    """``lokal=True`` (rendered HTML): kept by this process only — a new release's processes
+    draw it again — and still forgotten when its version moves."""
+    from django.core.cache import cache
+
+    from inti.cache_versi import _kunci_nilai, kosongkan_lokal
+
+    hitung = []
+
+    def nilai():
+        hitung.append(1)
+        return f"<p>{len(hitung)}</p>"
+
+    assert ambil("uji-lokal", "k", nilai, lokal=True) == "<p>1</p>"
+    assert ambil("uji-lokal", "k", nilai, lokal=True) == "<p>1</p>"
+    assert cache.get(_kunci_nilai("uji-lokal", "k")) is None
+    berubah("uji-lokal")
+    assert ambil("uji-lokal", "k", nilai, lokal=True) == "<p>2</p>"
+    kosongkan_lokal()  # another process (or one restarted) has nothing of it
+    assert ambil("uji-lokal", "k", nilai, lokal=True) == "<p>3</p>"
+
+
 def test_peran_operator_mengikuti_penugasan(org):
     assert not Peran(org.staf, HARI).is_operator
     ou = OperatorUnitFactory(pegawai=org.staf, unit=org.seksi)

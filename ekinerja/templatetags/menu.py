@@ -2,11 +2,11 @@
 
 The menu's HTML depends on nothing but its entries (label, URL, active, waiting count) and the
 language: the same role on the same page with the same counts gets the same menu, and every
-page has one (eight to thirty-two entries, each drawn twice: the narrow screen's panel and
-the wide screen's groups).  ``components/menu.html`` is rendered with the menu alone in its
-context, so what it shows cannot come from anywhere else, and the result is kept under those
-inputs (``inti.fragmen.sekali``).  Nothing to invalidate: another count
-or another language is another key.
+page has one (eight to thirty-two entries, drawn once for both screens).
+``components/menu.html`` is rendered with the menu alone in its context, so what it shows
+cannot come from anywhere else, and the result is kept under those inputs
+(``inti.fragmen.sekali``).  Nothing to invalidate: another count or another language is
+another key.
 """
 
 from __future__ import annotations

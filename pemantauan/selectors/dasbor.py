@@ -341,7 +341,8 @@ class TanpaPredikatOrganisasi:
     unit: list[tuple[str, str]]  # (kode, nama) of the first ones, by tree order
 
 
-BATAS_TANPA_PREDIKAT = 25
+# The first ten by name (issue 12's page weight); the rest are on the predikat organisasi page.
+BATAS_TANPA_PREDIKAT = 10
 
 
 def unit_tanpa_predikat_organisasi(

@@ -1,15 +1,28 @@
-// The main menu (templates/base.html, #menu-utama), progressively enhanced: opening one group
-// closes the others; Escape or a click outside closes them and gives focus back to the group.
-// Without this file the groups are plain <details> and work as they are.
-// The second part, below: tables on a narrow screen.
+// The main menu (templates/components/menu.html, #menu-utama), progressively enhanced. Wide
+// screen: opening one group closes the others; Escape or a click outside closes them and gives
+// focus back to the group. Narrow screen: the "Menu" button (.menu-sempit) shows the list after
+// it; opening it opens every group, so each entry is one tap away. Without this file the groups
+// are plain <details> and work as they are (on a narrow screen: Menu, then the group).
 (function () {
   "use strict";
+  var sempit = window.matchMedia("(max-width: 800px)");
   function grup() {
     return document.querySelectorAll("#menu-utama details");
   }
+  // The Menu button's list is its next sibling: a click there is inside the menu.
+  function berisi(d, sasaran) {
+    if (d.contains(sasaran)) return true;
+    var daftar = d.classList.contains("menu-sempit") ? d.nextElementSibling : null;
+    return !!(daftar && daftar.contains(sasaran));
+  }
   document.addEventListener("toggle", function (e) {
     var d = e.target;
-    if (!d.matches || !d.matches("#menu-utama .nav-grup") || !d.open) return;
+    if (!d.matches || !d.open) return;
+    if (d.matches("#menu-utama .menu-sempit")) {
+      document.querySelectorAll("#menu-utama .nav-grup").forEach(function (g) { g.open = true; });
+      return;
+    }
+    if (!d.matches("#menu-utama .nav-grup") || sempit.matches) return;
     grup().forEach(function (lain) {
       if (lain !== d && lain.classList.contains("nav-grup")) lain.open = false;
     });
@@ -25,9 +38,20 @@
   });
   document.addEventListener("click", function (e) {
     grup().forEach(function (d) {
-      if (d.open && !d.contains(e.target)) d.open = false;
+      if (!d.open || berisi(d, e.target)) return;
+      // on a narrow screen the groups are part of the open list, not drop-downs
+      if (sempit.matches && d.classList.contains("nav-grup")) return;
+      d.open = false;
     });
   });
+  // From narrow to wide (a rotated tablet): the groups opened for the list would all hang
+  // open as drop-downs.
+  function keLebar() {
+    if (sempit.matches) return;
+    document.querySelectorAll("#menu-utama details").forEach(function (d) { d.open = false; });
+  }
+  if (sempit.addEventListener) sempit.addEventListener("change", keLebar);
+  else if (sempit.addListener) sempit.addListener(keLebar); // older browsers
 })();
 
 // Tables on a narrow screen (issue 16; static/css/ekinerja.css "Ponsel"; docs/ponsel.md).

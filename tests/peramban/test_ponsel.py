@@ -214,7 +214,7 @@ def test_setiap_halaman_setiap_peran_pas_di_ponsel_dan_lulus_axe(demo, buka):
             h.goto(demo + "/masuk/")
             _periksa(h, "masuk /masuk/", laporan, masalah)
         masuk(h, demo, nip)
-        menu = h.locator("#menu-utama .menu-sempit a[data-menu]").evaluate_all(
+        menu = h.locator("#menu-utama a[data-menu]").evaluate_all(
             "els => els.map(e => [e.dataset.menu, e.href])"
         )
         kepala = h.locator("header.topbar a[href], .akun-menu a[href]").evaluate_all(

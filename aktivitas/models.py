@@ -389,7 +389,8 @@ class RealisasiBulanan(models.Model):
     class Meta:
         verbose_name = _("realisasi bulanan")
         verbose_name_plural = _("realisasi bulanan")
-        ordering = ["skp", "tahun", "bulan", "indikator"]
+        # "skp_id": see RencanaHasilKerja (the SKP's ordering joined two tables for nothing)
+        ordering = ["skp_id", "tahun", "bulan", "indikator"]
         indexes = [models.Index(fields=["penilai", "status"])]
         constraints = [
             models.UniqueConstraint(

@@ -157,7 +157,11 @@ class RencanaHasilKerja(models.Model):
     class Meta:
         verbose_name = _("rencana hasil kerja")
         verbose_name_plural = _("rencana hasil kerja")
-        ordering = ["skp", "jenis", "urutan", "id"]
+        # "skp_id", not "skp": ordering by the foreign key would sort by the SKP's own
+        # ordering and join skp and periode into every query of this table (and of each table
+        # ordered by it: indicators, action plans, feedback).  Within one SKP — every list
+        # shows one SKP's — the order is the same.
+        ordering = ["skp_id", "jenis", "urutan", "id"]
 
     def __str__(self) -> str:
         return self.teks[:80]
@@ -259,7 +263,11 @@ class LampiranSkp(models.Model):
     class Meta:
         verbose_name = _("lampiran SKP")
         verbose_name_plural = _("lampiran SKP")
-        ordering = ["skp", "jenis", "urutan", "id"]
+        # "skp_id", not "skp": ordering by the foreign key would sort by the SKP's own
+        # ordering and join skp and periode into every query of this table (and of each table
+        # ordered by it: indicators, action plans, feedback).  Within one SKP — every list
+        # shows one SKP's — the order is the same.
+        ordering = ["skp_id", "jenis", "urutan", "id"]
 
     def __str__(self) -> str:
         return self.teks[:80]

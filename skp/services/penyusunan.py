@@ -324,6 +324,9 @@ def rhk_atasan_yang_boleh(skp: Skp, rantai: RantaiPenilai | None = None):
         )
         .exclude(skp__status=S.DIGANTIKAN)
         .select_related("skp")
+        # the atasan's newest SKP of the period first (he may have a draft beside the one in
+        # force); the model's ordering keeps SKPs apart by id only
+        .order_by("-skp__mulai", "-skp__versi", "jenis", "urutan", "id")
     )
 
 

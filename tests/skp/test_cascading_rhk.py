@@ -91,3 +91,31 @@ def test_matriks_peran_hasil(org, skp_berjenjang):
     baris = matriks_peran_hasil(skp_berjenjang["kabid"])
     assert [r for r, _ in baris] == rhk_kabid
     assert len(baris[0][1]) == 2 and all(p.skp == kasi for p in baris[0][1])
+
+
+def test_rhk_atasan_versi_terbaru_dahulu(org, skp_berjenjang):
+    """The atasan revising his SKP has two of the period (the one in force, the new draft):
+    the choice lists the newest version's RHK first, in their own order."""
+    revisi = services.revisi_skp(org.kabid, skp_berjenjang["kabid"])
+    urutan = list(services.rhk_atasan_yang_boleh(skp_berjenjang["kasi"]))
+    rhk_revisi = list(RencanaHasilKerja.objects.filter(skp=revisi, jenis="utama"))
+    assert rhk_revisi
+    assert urutan[: len(rhk_revisi)] == rhk_revisi
+    assert set(urutan[len(rhk_revisi) :]) == set(skp_berjenjang["rhk_kabid"])
+
+
+def test_urutan_rhk_dan_indikator_tanpa_gabung_skp():
+    """Ordering an SKP's RHK (and what is ordered by its RHK) joins neither the SKP nor the
+    period: the model orders by skp_id (issue 12; every page that lists RHK paid two joins)."""
+    from aktivitas.models import RealisasiBulanan, RencanaAksi
+    from skp.models import IndikatorKinerja
+
+    for model, saring in (
+        (RencanaHasilKerja, {"skp": 1}),
+        (IndikatorKinerja, {"rhk__skp": 1}),
+        (RencanaAksi, {"rhk__skp": 1}),
+        (RealisasiBulanan, {"skp": 1}),
+    ):
+        sql = str(model.objects.filter(**saring).query)
+        assert "skp_periode" not in sql, model
+        assert '"skp_skp"' not in sql, model

@@ -248,6 +248,7 @@ class RingkasanHari:
     dikembalikan: int = 0
     terlambat: int = 0
     di_luar_skp: int = 0  # linked to no RHK
+    diisi_lain: int = 0  # entered by someone else (an operator, a colleague under kuasa)
     libur: str = ""
     akan_datang: bool = False  # after today: nothing is missing yet
 
@@ -331,6 +332,7 @@ def ringkasan_rentang(pegawai: Pegawai, mulai: dt.date, selesai: dt.date) -> Rin
             dikembalikan=Count("pk", filter=Q(status=A.DIKEMBALIKAN)),
             terlambat=Count("pk", filter=Q(terlambat=True)),
             di_luar_skp=Count("pk", filter=Q(rhk__isnull=True)),
+            diisi_lain=Count("pk", filter=~Q(diisi_oleh_id=F("pegawai_id"))),
         )
         .order_by("tanggal")
     )

@@ -502,8 +502,11 @@ def _pesan_salin(request: HttpRequest, hasil: svc_rencana.HasilSalin) -> None:
 
 # --- week and month -------------------------------------------------------------------------
 def _tandai_pengisi_lain(pegawai: Pegawai, ringkasan: selectors.Ringkasan) -> None:
-    """Each day of the summary with who else entered its activities (operator, kuasa)."""
-    lain = pengisi_lain(pegawai, ringkasan.mulai, ringkasan.selesai)
+    """Each day of the summary with who else entered its activities (operator, kuasa): their
+    names are read only when the summary counted some (most weeks have none: one query less)."""
+    lain = {}
+    if any(h.diisi_lain for h in ringkasan.hari):
+        lain = pengisi_lain(pegawai, ringkasan.mulai, ringkasan.selesai)
     for h in ringkasan.hari:
         h.pengisi_lain = lain.get(h.tanggal, [])
 

@@ -174,6 +174,24 @@ def test_minggu_kueri_tetap(client, org, django_assert_max_num_queries):
         client.get(url)
 
 
+def test_minggu_nama_pengisi_lain_dibaca_hanya_bila_ada(client, org):
+    """The names of who else entered a day's activities cost a query of their own: read only
+    when the week's summary counted activities entered by someone else (issue 12)."""
+    client.force_login(org.staf)
+    url = reverse("aktivitas_minggu") + f"?tanggal={HARI.isoformat()}"
+    isi_hari(org.staf, HARI, 3)
+    sendiri = jumlah_kueri(client, url)
+    Aktivitas.objects.filter(pegawai=org.staf, jam_mulai=dt.time(7, 0)).update(
+        diisi_oleh=org.operator
+    )
+    with CaptureQueriesContext(connection) as q:
+        html = client.get(url).content.decode()
+    assert len(q) == sendiri + 1
+    assert org.operator.nama in html
+    ringkasan = selectors.ringkasan_minggu(org.staf, HARI)
+    assert [h.diisi_lain for h in ringkasan.hari if h.tanggal == HARI] == [1]
+
+
 # --- scoped selectors -----------------------------------------------------------------------
 def test_aktivitas_terlihat_sesuai_peran(org):
     isi_hari(org.staf, HARI, 2)

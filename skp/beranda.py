@@ -6,29 +6,49 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ekinerja.context_processors import jumlah_menu
+from inti.cache_versi import ambil
 from pegawai.beranda import Kartu, daftarkan
 
 from .models import Periode, Skp
+from .sinyal import VERSI_PERIODE, versi_skp_pegawai
+
+
+def periode_dibuka(instansi_id: int) -> Periode | None:
+    """The instansi's open period (the newest): every home page asks; cached until a period
+    is saved (``skp.sinyal``)."""
+    return ambil(
+        VERSI_PERIODE,
+        f"dibuka:{instansi_id}",
+        lambda: (
+            Periode.objects.filter(instansi_id=instansi_id, status=Periode.Status.DIBUKA)
+            .order_by("-mulai")
+            .first()
+        ),
+    )
+
+
+def skp_periode(pegawai_id: int, periode_id: int) -> Skp | None:
+    """The pegawai's newest SKP of the period that has not been replaced: cached until one
+    of his SKP is saved (``skp.sinyal``)."""
+    return ambil(
+        versi_skp_pegawai(pegawai_id),
+        f"beranda:{periode_id}",
+        lambda: (
+            Skp.objects.filter(pegawai_id=pegawai_id, periode_id=periode_id)
+            .exclude(status=Skp.Status.DIGANTIKAN)
+            .order_by("-mulai", "-versi")
+            .first()
+        ),
+    )
 
 
 @daftarkan
 def kartu_skp(request, peran) -> list[Kartu]:
     user = request.user
     kartu = []
-    periode = (
-        Periode.objects.filter(instansi_id=user.instansi_id, status=Periode.Status.DIBUKA)
-        .order_by("-mulai")
-        .first()
-        if user.instansi_id
-        else None
-    )
+    periode = periode_dibuka(user.instansi_id) if user.instansi_id else None
     if periode is not None:
-        skp = (
-            Skp.objects.filter(pegawai=user, periode=periode)
-            .exclude(status=Skp.Status.DIGANTIKAN)
-            .order_by("-mulai", "-versi")
-            .first()
-        )
+        skp = skp_periode(user.pk, periode.pk)
         batas = periode.batas_penetapan_skp
         lewat = batas < peran.tanggal
         if skp is None:

@@ -57,3 +57,24 @@ def test_penilai_melihat_tautan_tinjau_di_halaman_skp_bawahan(client, org, skp_b
     client.force_login(org.kasi)
     html = client.get(reverse("skp_detail", args=[skp.pk])).content.decode()
     assert reverse("skp_tinjau", args=[skp.pk]) not in html
+
+
+def test_kartu_dibaca_dari_cache_dan_mengikuti_perubahan(client, org, skp_berjenjang):
+    """The open period and the pegawai's SKP are cached (every home page asks, issue 12):
+    the next visit reads neither table, and submitting the SKP or closing the period shows
+    at once (their saves bump the versions)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    skp = skp_berjenjang["kasi"]
+    client.force_login(org.kasi)
+    assert "Status: Draf" in client.get(reverse("beranda")).content.decode()
+    with CaptureQueriesContext(connection) as q:
+        client.get(reverse("beranda"))
+    dibaca = [x["sql"] for x in q.captured_queries]
+    assert not [x for x in dibaca if x.startswith(('SELECT "skp_periode".', 'SELECT "skp_skp".'))]
+    isi_skp(org.kasi, skp, rhk_atasan=skp_berjenjang["rhk_kabid"][0])
+    services.ajukan_skp(org.kasi, skp)
+    assert "Status: Diajukan" in client.get(reverse("beranda")).content.decode()
+    services.ubah_status_periode(org.admin, skp.periode, Periode.Status.DITUTUP)
+    assert "Status: Diajukan" not in client.get(reverse("beranda")).content.decode()

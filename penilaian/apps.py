@@ -7,5 +7,6 @@ class PenilaianConfig(AppConfig):
     verbose_name = _("Penilaian kinerja")
 
     def ready(self) -> None:
-        # Register action labels, menu entries and home cards with the lower apps.
-        from . import beranda, navigasi, profil, riwayat  # noqa: F401
+        # Register action labels, menu entries and home cards with the lower apps; the cache
+        # versions the ratings' saves bump.
+        from . import beranda, navigasi, profil, riwayat, sinyal  # noqa: F401

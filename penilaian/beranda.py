@@ -9,11 +9,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inti.cache_versi import ambil
 from pegawai.beranda import Kartu, daftarkan
 from penilaian.selectors import nilai as selectors
 from skp.services import penyusunan as skp_services
 
 from .models import Penilaian
+from .sinyal import VERSI_FINAL
 
 HARI_BARU = 30  # a final rating is "new" on the home page for this many days
 
@@ -44,14 +46,11 @@ def kartu_penilaian(request, peran) -> list[Kartu]:
                     )
                 )
     batas_baru = timezone.now() - dt.timedelta(days=HARI_BARU)
-    baru = (
-        Penilaian.objects.filter(
-            pegawai=user, status=Penilaian.Status.FINAL, difinalkan_pada__gte=batas_baru
-        )
-        .select_related("periode_penilaian__periode")
-        .order_by("-difinalkan_pada")
-        .first()
-    )
+    # The newest final rating, cached until a rating changes (``penilaian.sinyal``); whether
+    # it is still new is decided here, now.
+    baru = ambil(VERSI_FINAL, f"terbaru:{user.pk}", lambda: _final_terbaru(user.pk))
+    if baru is not None and baru.difinalkan_pada < batas_baru:
+        baru = None
     if baru is not None:
         kartu.append(
             Kartu(
@@ -63,3 +62,16 @@ def kartu_penilaian(request, peran) -> list[Kartu]:
             )
         )
     return kartu
+
+
+def _final_terbaru(pegawai_id: int) -> Penilaian | None:
+    return (
+        Penilaian.objects.filter(
+            pegawai_id=pegawai_id,
+            status=Penilaian.Status.FINAL,
+            difinalkan_pada__gte=timezone.now() - dt.timedelta(days=HARI_BARU),
+        )
+        .select_related("periode_penilaian__periode")
+        .order_by("-difinalkan_pada")
+        .first()
+    )

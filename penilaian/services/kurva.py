@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from inti.cache_versi import berubah
 from pegawai.models import Pegawai, Riwayat, UnitKerja
 from pegawai.permissions import is_admin_instansi
 from pegawai.selectors.hierarki import pimpinan_unit
@@ -23,6 +24,7 @@ from pegawai.services.organisasi import catat_riwayat
 from penilaian import rules
 from penilaian.models import PengaturanPenilaian, Penilaian, PredikatKinerjaOrganisasi
 from penilaian.selectors.kurva import kelompok_kurva
+from penilaian.sinyal import VERSI_FINAL
 from penilaian.tasks import jadwalkan_dokumen_evaluasi
 from skp.services import penyusunan as skp_services
 
@@ -221,6 +223,7 @@ def finalkan_kurva(
         Penilaian.objects.filter(pk__in=[p.pk for p in dinilai]).update(
             status=Penilaian.Status.FINAL, difinalkan_pada=sekarang, difinalkan_oleh=aktor
         )
+        berubah(VERSI_FINAL)  # one UPDATE, no signal: the home pages' final-rating cards
         po.difinalkan_pada = sekarang
         po.difinalkan_oleh = aktor
         po.distribusi_final = distribusi

@@ -6,8 +6,9 @@ day page's entry form spent about a fifth of the page's CPU there (``bench.profi
 widget templates below, ``PenggambarCepat`` writes the same HTML directly — the same escaping,
 localisation, attribute rules and whitespace as Django's templates, which
 ``tests/test_penggambar.py`` checks widget by widget against the templates themselves.  Any
-other template (the file input, radio and checkbox lists, the project's own) goes through the
-templates as before, and so does any of these names when an installed app overrides it.
+other template (a file input showing its current file, radio and checkbox lists, the
+project's own) goes through the templates as before, and so does any of these names when an
+installed app overrides it.
 """
 
 from __future__ import annotations
@@ -44,7 +45,9 @@ INPUT = frozenset(
 SELECT = AWALAN + "select.html"
 OPTION = AWALAN + "select_option.html"
 TEXTAREA = AWALAN + "textarea.html"
-SENDIRI = INPUT | {SELECT, OPTION, TEXTAREA}
+# The file input (the entry form's evidence field): drawn here while it shows no current file.
+BERKAS = AWALAN + "clearable_file_input.html"
+SENDIRI = INPUT | {SELECT, OPTION, TEXTAREA, BERKAS}
 
 
 def _var(nilai) -> str:
@@ -93,9 +96,9 @@ class PenggambarCepat(DjangoTemplates):
         return frozenset(hasil)
 
     def render(self, template_name, context, request=None):
-        if template_name not in self._sendiri:
+        w = context["widget"] if template_name in self._sendiri else None
+        if w is None or (template_name == BERKAS and w.get("is_initial")):
             return super().render(template_name, context, request=request)
-        w = context["widget"]
         if template_name in INPUT:
             return mark_safe(_input(w))  # noqa: S308 — every value escaped above
         if template_name == TEXTAREA:
@@ -104,6 +107,9 @@ class PenggambarCepat(DjangoTemplates):
             return mark_safe(html)  # noqa: S308
         if template_name == OPTION:
             return mark_safe(_option(w))  # noqa: S308
+        if template_name == BERKAS:  # its {% if widget.is_initial %} part draws nothing
+            w = {**w, "value": None}  # the template never writes a file input's value
+            return mark_safe(_input(w))  # noqa: S308
         return self._select(w)
 
     def _select(self, w: dict) -> SafeString:

@@ -43,6 +43,7 @@ class Semua(forms.Form):
     pilih = forms.ChoiceField(choices=PILIHAN)
     banyak = forms.MultipleChoiceField(choices=PILIHAN)
     radio = forms.ChoiceField(choices=PILIHAN[1:2], widget=forms.RadioSelect)  # not drawn here
+    berkas = forms.FileField(widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.jpg"}))
 
 
 DATA = [
@@ -91,7 +92,26 @@ def test_sama_dengan_template_django(bahasa, kasus, settings):
             a = widget.render(bf.html_name, bf.value(), attrs, renderer=asli)
             c = widget.render(bf.html_name, bf.value(), attrs, renderer=cepat)
             assert c == a, bf.name
-    assert {"django/forms/widgets/select.html", "django/forms/widgets/textarea.html"} <= dilihat
+    assert {
+        "django/forms/widgets/select.html",
+        "django/forms/widgets/textarea.html",
+        "django/forms/widgets/clearable_file_input.html",
+    } <= dilihat
+
+
+def test_berkas_yang_sudah_ada_lewat_template():
+    """A file input showing its current file (a link, "clear") is the template's to draw."""
+
+    class Berkas:
+        url = "/media/a&b.pdf"
+
+        def __str__(self):
+            return "a&b.pdf"
+
+    widget = forms.ClearableFileInput()
+    a = widget.render("f", Berkas(), {"id": "id_f"}, renderer=DjangoTemplates())
+    c = widget.render("f", Berkas(), {"id": "id_f"}, renderer=PenggambarCepat())
+    assert c == a and "a&amp;b.pdf" in c
 
 
 @pytest.mark.parametrize("nama", sorted(SENDIRI))

@@ -1,5 +1,6 @@
 """HTML answers go out without the templates' indentation (issue 12's page weight), except
-inside <pre> and <textarea>, where white space is content; then they are compressed."""
+inside <pre> and <textarea>, where white space is content; line breaks stay. Then they are
+compressed."""
 
 import gzip
 
@@ -11,12 +12,17 @@ from django.urls import reverse
 from ekinerja.middleware import RapikanHtmlMiddleware, rapikan_html
 
 
-def test_indentasi_dan_baris_kosong_hilang():
-    assert rapikan_html(b"<ul>\n    <li>a</li>\n\n\n    <li>b</li>\n</ul>\n") == (
+def test_indentasi_hilang_baris_tetap():
+    assert rapikan_html(b"<ul>\n    <li>a</li>\n\t<li>b</li>\n</ul>\n") == (
         b"<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n"
     )
     # words on two lines stay two words
     assert rapikan_html(b"<p>satu\n      dua</p>") == b"<p>satu\ndua</p>"
+    # a blank line is kept: text shown with white-space: pre-line (the announcement banner)
+    # keeps its paragraphs
+    assert rapikan_html(b'<p class="x">alinea 1\n\n  alinea 2</p>') == (
+        b'<p class="x">alinea 1\n\nalinea 2</p>'
+    )
 
 
 def test_pre_dan_textarea_utuh():
@@ -50,7 +56,7 @@ def test_dirapikan_sebelum_dikompres(client, org):
     )
     client.force_login(org.staf)
     biasa = client.get(reverse("beranda")).content
-    assert b"\n " not in biasa and b"\n\n" not in biasa
+    assert b"\n " not in biasa and b"\n\t" not in biasa
     r = client.get(reverse("beranda"), headers={"accept-encoding": "gzip"})
     assert r["Content-Encoding"] == "gzip"
     isi = gzip.decompress(r.content)

@@ -263,10 +263,7 @@ class LampiranSkp(models.Model):
     class Meta:
         verbose_name = _("lampiran SKP")
         verbose_name_plural = _("lampiran SKP")
-        # "skp_id", not "skp": ordering by the foreign key would sort by the SKP's own
-        # ordering and join skp and periode into every query of this table (and of each table
-        # ordered by it: indicators, action plans, feedback).  Within one SKP — every list
-        # shows one SKP's — the order is the same.
+        # "skp_id": see RencanaHasilKerja (ordering by "skp" joined skp and periode)
         ordering = ["skp_id", "jenis", "urutan", "id"]
 
     def __str__(self) -> str:

@@ -23,11 +23,14 @@ def _cache_kosong():
     from django.core.cache import cache
 
     from inti import fragmen
-    from inti.cache_versi import kosongkan_lokal
+    from inti.cache_versi import _memo, kosongkan_lokal
 
     cache.clear()
     kosongkan_lokal()
     fragmen.kosongkan()
+    # A test that sends request_started without request_finished would leave its request's
+    # memo (versions and values read once per request) to every later test of the process.
+    _memo.set(None)
     yield
 
 

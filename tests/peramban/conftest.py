@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import warnings
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connections
+from django.db.transaction import TransactionManagementError
 
 CHROMIUM = "/usr/bin/chromium"
 WAJIB = os.environ.get("EKINERJA_WAJIB_PERAMBAN") == "1"
@@ -78,7 +81,22 @@ def demo(transactional_db, live_server, monkeypatch):
         monkeypatch.setattr(
             f"penilaian.services.{modul}.jadwalkan_dokumen_evaluasi", lambda pk: None
         )
-    call_command("seed_demo", paksa=True, stdout=StringIO())
+    # Twice in several full CI runs (never alone, never with the browser tests alone) this
+    # setup stopped with "TransactionManagementError … until the end of the 'atomic' block"
+    # inside seed_demo, with no database error before it: the main thread's connection was
+    # marked for rollback without an exception (as Django does when a connection is closed
+    # inside an atomic block). The cause is not found; seeding is one transaction, so a
+    # failed attempt leaves nothing behind, and it is tried once more on a fresh connection,
+    # saying so. A second failure fails the test.
+    for percobaan in (1, 2):
+        try:
+            call_command("seed_demo", paksa=True, stdout=StringIO())
+            break
+        except TransactionManagementError as galat:
+            if percobaan == 2:
+                raise
+            warnings.warn(f"seed_demo diulang sekali: {galat}", stacklevel=1)
+            connections.close_all()
     return live_server.url
 
 

@@ -170,13 +170,16 @@ def _kunci_nilai(nama: str, kunci: str) -> str:
     return f"nilai:{nama}:{versi(nama)}:{kunci}"
 
 
-def _baca_nilai(penuh: str):
-    """The value under ``penuh`` from the request's memo, this process, or the shared cache."""
+def _baca_nilai(penuh: str, *, bersama: bool = True):
+    """The value under ``penuh`` from the request's memo, this process, or (``bersama``) the
+    shared cache."""
     memo = _memo.get()
     if memo is not None and penuh in memo:
         return memo[penuh]
     nilai = _lokal_baca(penuh)
     if nilai is _KOSONG:
+        if not bersama:
+            return nilai
         isi = cache.get(penuh)
         if isi is None:
             return _KOSONG
@@ -197,13 +200,7 @@ def ambil(
     rendered HTML, which a new release may draw differently (a restart forgets it; each
     process draws it once per version)."""
     penuh = _kunci_nilai(nama, kunci)
-    if lokal:
-        memo = _memo.get()
-        nilai = memo.get(penuh, _KOSONG) if memo is not None else _KOSONG
-        if nilai is _KOSONG:
-            nilai = _lokal_baca(penuh)
-    else:
-        nilai = _baca_nilai(penuh)
+    nilai = _baca_nilai(penuh, bersama=not lokal)
     if nilai is _KOSONG:
         nilai = hitung()
         kedaluwarsa = time.time() + umur

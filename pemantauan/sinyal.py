@@ -6,10 +6,10 @@ organisasi is saved (``views._isi_dasbor``; the rollup task bumps it too)."""
 
 from inti.cache_versi import ikuti
 from penilaian.models import Keberatan, Penilaian, PeriodePenilaian, PredikatKinerjaOrganisasi
-from skp.models import Periode, Skp
+from skp.models import Skp
 
 from .selectors.dasbor import VERSI_ORANG, VERSI_PERIODE, VERSI_RINGKASAN
 
-ikuti(VERSI_PERIODE, Periode, PeriodePenilaian, uid="periode")
+ikuti(VERSI_PERIODE, PeriodePenilaian, uid="periode-jendela")  # Periode: skp.sinyal
 ikuti(VERSI_ORANG, Skp, Penilaian, Keberatan, uid="dasbor-orang")
 ikuti(VERSI_RINGKASAN, PredikatKinerjaOrganisasi, uid="dasbor-ringkasan")

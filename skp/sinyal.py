@@ -5,8 +5,8 @@ one SKP leaves every other pegawai's cache alone.
 The RHK of one SKP (the entry form's choices, ``aktivitas.selectors.harian.rhk_skp``) have a
 version of their own, bumped by any RHK of that SKP saved or deleted here and by its action
 plans (``aktivitas.sinyal``).  No service writes RHK in bulk (which would send no signal).
-The periods have one version for all (``VERSI_PERIODE``); no service writes them in bulk
-either."""
+The periods have one version for all (``VERSI_PERIODE``, shared with the dashboards' windows);
+no service writes them in bulk either."""
 
 from django.db.models.signals import post_delete, post_save
 
@@ -14,8 +14,10 @@ from inti.cache_versi import berubah, ikuti
 
 from .models import Periode, RencanaHasilKerja, Skp
 
-# The periods of an instansi (the home page's open period): bumped whenever one is saved.
-VERSI_PERIODE = "skp-periode"
+# The periods (the home page's open period; the dashboards add the appraisal windows to it,
+# pemantauan.sinyal): bumped whenever one is saved.  One of the versions every page reads at
+# once (inti.cache_versi.VERSI_UMUM).
+VERSI_PERIODE = "periode"
 
 
 def versi_skp_pegawai(pegawai_id: int) -> str:
@@ -38,4 +40,4 @@ post_save.connect(_berubah, sender=Skp, dispatch_uid="skp-pegawai")
 post_delete.connect(_berubah, sender=Skp, dispatch_uid="skp-pegawai-hapus")
 post_save.connect(_rhk_berubah, sender=RencanaHasilKerja, dispatch_uid="skp-rhk")
 post_delete.connect(_rhk_berubah, sender=RencanaHasilKerja, dispatch_uid="skp-rhk-hapus")
-ikuti(VERSI_PERIODE, Periode, uid="skp-periode")
+ikuti(VERSI_PERIODE, Periode, uid="periode")

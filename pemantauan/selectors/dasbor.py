@@ -36,13 +36,15 @@ from penilaian.selectors.kurva import anggota_kurva
 from penilaian.selectors.nilai import skp_wajib_dinilai
 from skp.models import Periode, Skp
 from skp.services import penyusunan as skp_services
+from skp.sinyal import VERSI_PERIODE as VERSI_PERIODE_SKP
 
 R = RingkasanPegawaiBulan.Realisasi
 P = Penilaian.Status
 SELESAI_DINILAI = (P.DINILAI, P.FINAL)
 # Monitored: those who may log in (a retired pegawai keeps his history, out of the numbers).
 AKTIF = Pegawai.STATUS_BOLEH_MASUK
-VERSI_PERIODE = "periode"  # bumped by pemantauan.sinyal
+# Periods (skp.sinyal) and appraisal windows (pemantauan.sinyal): one version.
+VERSI_PERIODE = VERSI_PERIODE_SKP
 NAMA_BULAN = (
     "",
     gettext_lazy("Januari"),
